@@ -1,0 +1,106 @@
+# lcsurvey: see README.md. `make run` and `make check` are the two commands.
+#
+# Two builds live side by side: build/rel (the program) and build/asan (the
+# same sources under AddressSanitizer + UndefinedBehaviorSanitizer). `make
+# check` runs every test against both.
+
+CC ?= cc
+PKGS = ncursesw yaml-0.1 sqlite3 jansson libsodium
+VERSION = 0.1.0
+
+WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wwrite-strings \
+	-Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wundef
+BASE_CFLAGS = -std=c11 -g $(WARN) -D_POSIX_C_SOURCE=200809L \
+	-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+	-DLCSURVEY_VERSION='"$(VERSION)"' -Isrc
+
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+include build/config.mk
+endif
+
+REL_CFLAGS = $(BASE_CFLAGS) -O2 $(PKG_CFLAGS) $(CFLAGS)
+ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+ASAN_CFLAGS = $(BASE_CFLAGS) -O1 $(ASAN_FLAGS) $(PKG_CFLAGS) $(CFLAGS)
+LIBS = $(PKG_LIBS) -lcsv -lm
+
+SRC = $(sort $(wildcard src/*.c src/tui/*.c))
+LIB_SRC = $(filter-out src/main.c,$(SRC))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
+
+REL_LIB = $(patsubst %.c,build/rel/%.o,$(LIB_SRC))
+ASAN_LIB = $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
+
+.PHONY: all run check check-rel check-asan unit cli bench clean deps
+.DEFAULT_GOAL := all
+
+all: lcsurvey
+
+# Regenerated when the dependency script changes; make then re-reads it.
+build/config.mk: .ci/install-deps
+	@./.ci/install-deps
+	@mkdir -p build
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
+	   echo "CMOCKA_CFLAGS = $$(pkg-config --cflags cmocka)"; \
+	   echo "CMOCKA_LIBS = $$(pkg-config --libs cmocka)"; } > $@.tmp
+	@mv $@.tmp $@
+
+deps: build/config.mk
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
+
+build/rel/liblcsurvey.a: $(REL_LIB)
+	rm -f $@ && ar rcs $@ $^
+
+build/asan/liblcsurvey.a: $(ASAN_LIB)
+	rm -f $@ && ar rcs $@ $^
+
+lcsurvey: build/rel/src/main.o build/rel/liblcsurvey.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/lcsurvey: build/asan/src/main.o build/asan/liblcsurvey.a
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
+
+build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
+		build/rel/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
+
+build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
+		build/asan/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
+
+DB ?= data/lcsurvey.db
+RUN_SURVEY = $(firstword $(wildcard surveys/gnlc-household.yaml) surveys/example.yaml)
+run: lcsurvey
+	./lcsurvey interview $(RUN_SURVEY) --db $(DB)
+
+# ASan's leak checker needs ptrace, which some sandboxes deny; keep the rest.
+export ASAN_OPTIONS ?= abort_on_error=0:detect_leaks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+
+check: check-rel check-asan
+	@echo "make check: all test suites passed (release and sanitizer builds)"
+
+check-rel: lcsurvey $(addprefix build/rel/tests/unit/,$(UNIT_NAMES))
+	@sh tests/run-all.sh rel ./lcsurvey build/rel/tests/unit
+
+check-asan: build/asan/lcsurvey $(addprefix build/asan/tests/unit/,$(UNIT_NAMES))
+	@sh tests/run-all.sh asan build/asan/lcsurvey build/asan/tests/unit
+
+bench: lcsurvey
+	@sh bench/run.sh
+
+clean:
+	rm -rf build lcsurvey
+
+-include $(shell find build -name '*.d' 2>/dev/null)

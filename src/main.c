@@ -1,0 +1,105 @@
+/*
+ * main.c: dispatch to the subcommands. Everything a command does lives in
+ * its cmd-*.c file; this file owns only the table and global options.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cmd.h"
+#include "sec.h"
+#include "usage.h"
+
+const struct cmd_entry cmd_table[] = {
+	{ "check", cmd_check, "[-q] FILE...",
+	    "check questionnaires and summarize them",
+	    "  -q, --quiet   print only problems\n"
+	    "Exit status: 0 when every file is valid, 65 when one is not,\n"
+	    "66 when one cannot be read.\n" },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+void
+cmd_print_help(const struct cmd_entry *c, void *fp)
+{
+	fprintf(fp, "usage: lcsurvey %s %s\n\n%s.\n", c->name, c->usage,
+	    c->summary);
+	if (c->help[0] != '\0')
+		fprintf(fp, "\n%s", c->help);
+}
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	const struct cmd_entry *c;
+
+	for (c = cmd_table; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+cmd_maybe_help(const char *name, int argc, char **argv)
+{
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cmd_print_help(cmd_find(name), stdout);
+		exit(0);
+	}
+}
+
+void
+cmd_usage(const char *name)
+{
+	const struct cmd_entry *c = cmd_find(name);
+
+	fprintf(stderr, "usage: lcsurvey %s %s\n", c->name, c->usage);
+	fprintf(stderr, "(see 'lcsurvey %s --help')\n", c->name);
+	exit(EX_USAGE);
+}
+
+static void
+print_help(FILE *fp)
+{
+	const struct cmd_entry *c;
+
+	fputs("usage: lcsurvey [--version] [--help] COMMAND [ARGS]\n\n"
+	    "An offline terminal survey instrument for the UNESCO Global "
+	    "Network\nof Learning Cities.\n\nCommands:\n", fp);
+	for (c = cmd_table; c->name != NULL; c++)
+		fprintf(fp, "  %-12s %s\n", c->name, c->summary);
+	fputs("\nSee 'lcsurvey COMMAND --help' and lcsurvey(1).\n", fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd_entry *c;
+
+	if (argc < 2) {
+		print_help(stderr);
+		return EX_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (c = cmd_find(argv[2])) != NULL)
+			cmd_print_help(c, stdout);
+		else
+			print_help(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("lcsurvey %s\n", LCSURVEY_VERSION);
+		return 0;
+	}
+	if ((c = cmd_find(argv[1])) == NULL) {
+		fprintf(stderr, "lcsurvey: error: '%s' is not a command (see "
+		    "'lcsurvey --help')\n", argv[1]);
+		return EX_USAGE;
+	}
+	if (sec_init() < 0)
+		die(EX_OSERR, "cannot initialize the random number generator");
+	return c->fn(argc - 1, argv + 1);
+}

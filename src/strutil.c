@@ -1,0 +1,112 @@
+/*
+ * strutil.c: edit distance for "did you mean" and UTF-8 counting. Kept out
+ * of the loader and the expression module so both suggest the same way.
+ */
+#include "strutil.h"
+
+#include <string.h>
+
+size_t
+strutil_distance(const char *a, size_t alen, const char *b, size_t blen,
+    size_t cap)
+{
+	size_t row[64], i, j;
+
+	/* Identifiers are short; anything longer is not a typo of them. */
+	if (alen >= 63 || blen >= 63)
+		return cap + 1;
+	if ((alen > blen ? alen - blen : blen - alen) > cap)
+		return cap + 1;
+	for (j = 0; j <= blen; j++)
+		row[j] = j;
+	for (i = 1; i <= alen; i++) {
+		size_t diag = row[0], best;
+
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= blen; j++) {
+			size_t up = row[j], v;
+
+			v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			diag = up;
+			row[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[blen];
+}
+
+const char *
+strutil_suggest(const char *word, size_t len, const char *const *cands,
+    size_t n)
+{
+	size_t cap = len / 3, best = (size_t)-1, i;
+	const char *pick = NULL;
+
+	if (cap < 1)
+		cap = 1;
+	if (cap > 3)
+		cap = 3;
+	for (i = 0; i < n; i++) {
+		size_t dist;
+
+		if (cands[i] == NULL)
+			continue;
+		dist = strutil_distance(word, len, cands[i], strlen(cands[i]),
+		    cap);
+		if (dist <= cap && dist < best) {
+			best = dist;
+			pick = cands[i];
+		}
+	}
+	return pick;
+}
+
+size_t
+strutil_utf8_len(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+strutil_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end) {
+		unsigned c = *p++, need, cp, min;
+
+		if (c < 0x80)
+			continue;
+		if ((c & 0xE0) == 0xC0)
+			need = 1, cp = c & 0x1F, min = 0x80;
+		else if ((c & 0xF0) == 0xE0)
+			need = 2, cp = c & 0x0F, min = 0x800;
+		else if ((c & 0xF8) == 0xF0)
+			need = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return 0;
+		if ((size_t)(end - p) < need)
+			return 0;
+		while (need--) {
+			if ((*p & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (*p++ & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+	}
+	return 1;
+}

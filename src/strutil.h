@@ -1,0 +1,22 @@
+/*
+ * strutil.h: small string helpers shared by the checkers: identifier rules
+ * and "did you mean" suggestions.
+ */
+#ifndef LCSURVEY_STRUTIL_H
+#define LCSURVEY_STRUTIL_H
+
+#include <stddef.h>
+
+/* Levenshtein distance, capped: returns cap + 1 when it is larger. */
+size_t strutil_distance(const char *a, size_t alen, const char *b,
+    size_t blen, size_t cap);
+/* The candidate closest to word (within a third of its length, at least
+ * 1, at most 3 edits), or NULL. */
+const char *strutil_suggest(const char *word, size_t len,
+    const char *const *cands, size_t n);
+/* Number of UTF-8 code points in s[0..len). */
+size_t strutil_utf8_len(const char *s, size_t len);
+/* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
+int strutil_utf8_valid(const char *s, size_t len);
+
+#endif
