@@ -9,8 +9,10 @@
 #    PSU contributes that PSU's linearized total squared, i.e. centred at
 #    the grand mean, which is 0 for a mean or ratio.  Conservative, unlike
 #    "certainty"/"remove", which give such a stratum zero variance.
-#  - Domains: subset() of the full design (rows kept with zero weight), the
-#    same as svyby(); checked against svyby() below.
+#  - Domains: subset() of the full design, as svyby() does (checked below).
+#    subset() keeps each stratum's PSU count from the full design and pads
+#    the missing PSUs with zero totals (onestrat()), which is the same as
+#    keeping out-of-domain rows with zero weight, what stats.c does.
 #  - deff = "replace": design variance over the variance of a simple random
 #    sample of the same size drawn WITH replacement.  Our variance is the
 #    with-replacement (ultimate cluster) one, so the comparison is like with
@@ -20,6 +22,8 @@
 #    degf(subset) = PSUs with domain members - strata with domain members:
 #    proportions by svyciprop(method = "logit", df = degf), means and ratios
 #    by confint(df = degf), i.e. est +- qt(0.975, degf) SE.
+#  - srs_strat, stratified simple random sampling, is the SRS design with
+#    strata: stats.c gets it for free from one SRS cell per stratum.
 #  - SRS design CIs use the normal quantile: means and ratios est +- qnorm SE,
 #    proportions the Wilson score interval at the effective sample size
 #    n / deff (n when the variance is 0), computed explicitly below since
@@ -33,6 +37,8 @@ out <- "tests/stats/expected.h"
 # Cluster code 1 exists in every stratum: nest = TRUE makes them distinct.
 des <- list(
 	srs = svydesign(ids = ~1, weights = ~weight, data = d),
+	srs_strat = svydesign(ids = ~1, strata = ~stratum, weights = ~weight,
+	    data = d),
 	cluster = svydesign(ids = ~cluster, strata = ~stratum, weights = ~weight,
 	    nest = TRUE, data = d))
 
@@ -82,12 +88,14 @@ for (dn in names(des)) {
 			if (ind$kind == "ratio") {
 				m <- svyratio(yf, as.formula(paste0("~", ind$x)), sub,
 				    deff = "replace")
-				est <- coef(m); se <- SE(m); de <- deff(m)
+				est <- as.numeric(coef(m)); se <- as.numeric(SE(m))
+				de <- as.numeric(deff(m))
 			} else {
 				m <- svymean(yf, sub, deff = "replace")
-				est <- coef(m); se <- SE(m); de <- deff(m)
+				est <- as.numeric(coef(m)); se <- as.numeric(SE(m))
+				de <- as.numeric(deff(m))
 			}
-			if (dn == "srs") {
+			if (dn != "cluster") {
 				df <- Inf
 				if (ind$kind == "prop") {
 					neff <- if (se > 0) n / de else n
@@ -116,15 +124,15 @@ for (dn in names(des)) {
 	b <- svyby(~income, ~sex, des[[dn]], svymean, na.rm = TRUE, deff = "replace")
 	s <- svymean(~income, subset(des[[dn]], sex == 2 & !is.na(income)),
 	    deff = "replace")
-	stopifnot(isTRUE(all.equal(unname(coef(b)[2]), unname(coef(s)))),
-	    isTRUE(all.equal(unname(SE(b)[2]), unname(SE(s)))),
-	    isTRUE(all.equal(unname(deff(b)[2]), unname(deff(s)))))
+	stopifnot(isTRUE(all.equal(as.numeric(coef(b)[2]), as.numeric(coef(s)))),
+	    isTRUE(all.equal(as.numeric(SE(b)[2]), as.numeric(SE(s)))),
+	    isTRUE(all.equal(b[["DEff.income"]][2], as.numeric(deff(s)))))
 	b <- svyby(~spend, ~sex, des[[dn]], denominator = ~income, svyratio,
 	    na.rm = TRUE)
 	s <- svyratio(~spend, ~income, subset(des[[dn]], sex == 1 &
 	    !is.na(income) & !is.na(spend)))
-	stopifnot(isTRUE(all.equal(unname(coef(b)[1]), unname(coef(s)))),
-	    isTRUE(all.equal(unname(SE(b)[1]), unname(SE(s)))))
+	stopifnot(isTRUE(all.equal(as.numeric(coef(b)[1]), as.numeric(coef(s)))),
+	    isTRUE(all.equal(as.numeric(SE(b)[1]), as.numeric(SE(s)))))
 }
 
 qt_df <- c(1, 2, 3, 4, 7, 10, 30, 100, 1000)

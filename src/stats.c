@@ -1,0 +1,615 @@
+/*
+ * stats.c: design-based estimation by Taylor linearization (Wolter 2007,
+ * ch. 6; Lumley 2010, sections 2.2-2.3 and appendix C), reduced to sums per
+ * PSU so that the rows are read once and memory follows the number of PSUs.
+ *
+ * Formulas.  A mean, proportion or ratio is R = Y / X with Y = sum w y and
+ * X = sum w x over domain rows (x = 1 for a mean).  Its linearized variable
+ * is z_i = w_i d_i (y_i - R x_i) / X, zero outside the domain (d_i = 0), so
+ * a PSU's total is z_hj = (Y_hj - R X_hj) / X: a function of the PSU's sums
+ * once R is known.  With n_h PSUs in stratum h, drawn with replacement,
+ *
+ *   V(R) = sum_h n_h / (n_h - 1) sum_j (z_hj - zbar_h)^2
+ *
+ * (Wolter 2007, eq. 6.2.2; R's svyrecvar()).  For STATS_SRS every row is a
+ * PSU, and sum_j z_hj^2 comes from the sums of w^2 y^2, w^2 x y, w^2 x^2.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "xmalloc.h"
+
+void
+stats_opts_init(struct stats_opts *opts)
+{
+	opts->level = 0.95;
+	opts->small_n = 30;
+}
+
+/* Quantiles. */
+
+/* The normal lower tail, accurate in relative terms far into the tail. */
+static double
+pnorm_lower(double x)
+{
+	return 0.5 * erfc(-x / M_SQRT2);
+}
+
+double
+stats_qnorm(double p)
+{
+	double t, x, dx;
+	int i;
+
+	if (!(p > 0 && p < 1))
+		return NAN;
+	if (p == 0.5)
+		return 0;
+	/* Work in the lower tail, where erfc keeps full relative precision. */
+	if (p > 0.5)
+		return -stats_qnorm(1 - p);
+
+	/* Abramowitz and Stegun 26.2.23 (|error| < 4.5e-4) as the start. */
+	t = sqrt(-2 * log(p));
+	x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t) /
+	    (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
+
+	/*
+	 * Halley's method on pnorm(x) - p converges cubically, so three or
+	 * four steps reach double precision.  The density's derivative is
+	 * -x phi(x), which gives the 1 + x t / 2 denominator.
+	 */
+	for (i = 0; i < 20; i++) {
+		t = (pnorm_lower(x) - p) * sqrt(2 * M_PI) * exp(x * x / 2);
+		dx = t / (1 + x * t / 2);
+		x -= dx;
+		if (fabs(dx) <= 1e-16 * fabs(x))
+			break;
+	}
+	return x;
+}
+
+/*
+ * Continued fraction of the incomplete beta function, modified Lentz
+ * (Press et al., Numerical Recipes, 3rd ed., section 6.4).
+ */
+static double
+betacf(double a, double b, double x)
+{
+	const double tiny = 1e-300;
+	double c, d, h, aa, del;
+	int m, m2;
+
+	c = 1;
+	d = 1 - (a + b) * x / (a + 1);
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1 / d;
+	h = d;
+	for (m = 1; m < 100000; m++) {
+		m2 = 2 * m;
+		aa = m * (b - m) * x / ((a - 1 + m2) * (a + m2));
+		d = 1 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1 / d;
+		h *= d * c;
+		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + 1 + m2));
+		d = 1 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1) < 1e-16)
+			break;
+	}
+	return h;
+}
+
+/* Regularized incomplete beta I_x(a, b). */
+static double
+ibeta(double a, double b, double x)
+{
+	double lbt;
+
+	if (x <= 0)
+		return 0;
+	if (x >= 1)
+		return 1;
+	lbt = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+	    b * log1p(-x);
+	if (x < (a + 1) / (a + b + 2))
+		return exp(lbt) * betacf(a, b, x) / a;
+	return 1 - exp(lbt) * betacf(b, a, 1 - x) / b;
+}
+
+/* P(T > t) for t >= 0. */
+static double
+pt_upper(double t, double df)
+{
+	return 0.5 * ibeta(df / 2, 0.5, df / (df + t * t));
+}
+
+static double
+dt(double t, double df)
+{
+	return exp(lgamma((df + 1) / 2) - lgamma(df / 2) -
+	    0.5 * log(df * M_PI) - (df + 1) / 2 * log1p(t * t / df));
+}
+
+/* Cornish-Fisher expansion of t in terms of z (Abramowitz and Stegun 26.7.5). */
+static double
+qt_expansion(double z, double df)
+{
+	double z2 = z * z, g1, g2, g3, g4;
+
+	g1 = (z2 + 1) * z / 4;
+	g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
+	g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
+	g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z /
+	    92160;
+	return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
+double
+stats_qt(double p, double df)
+{
+	double q, t, lo, hi, g, step;
+	int i;
+
+	if (!(p > 0 && p < 1) || !(df > 0))
+		return NAN;
+	if (isinf(df))
+		return stats_qnorm(p);
+	if (p == 0.5)
+		return 0;
+	if (p < 0.5)
+		return -stats_qt(1 - p, df);
+	/* The expansion's error is far below double precision here. */
+	if (df > 1e5)
+		return qt_expansion(stats_qnorm(p), df);
+
+	/*
+	 * Newton on the upper tail, kept inside a bracket that bisection
+	 * narrows whenever a Newton step would leave it: the expansion is a
+	 * poor start for df near 1, where the tails are Cauchy-heavy.
+	 */
+	q = 1 - p;
+	lo = 0;
+	hi = 2;
+	while (pt_upper(hi, df) > q && hi < 1e300)
+		hi *= 2;
+	t = qt_expansion(stats_qnorm(p), df);
+	if (!(t > lo && t < hi))
+		t = (lo + hi) / 2;
+	for (i = 0; i < 500; i++) {
+		g = pt_upper(t, df) - q;
+		if (g > 0)
+			lo = t;
+		else
+			hi = t;
+		step = g / dt(t, df);
+		if (t + step <= lo || t + step >= hi) {
+			step = (lo + hi) / 2 - t;
+		}
+		t += step;
+		if (fabs(step) <= 1e-15 * t || hi - lo <= 1e-15 * t)
+			break;
+	}
+	return t;
+}
+
+int
+stats_wilson(double p, double n, double z, double *lo, double *hi)
+{
+	double z2n, centre, half;
+
+	*lo = *hi = NAN;
+	if (!(n > 0) || !(p >= 0 && p <= 1))
+		return -1;
+	/* Wilson (1927); Agresti and Coull (1998), eq. 2. */
+	z2n = z * z / n;
+	centre = (p + z2n / 2) / (1 + z2n);
+	half = z / (1 + z2n) * sqrt(p * (1 - p) / n + z2n / (4 * n));
+	*lo = fmax(0, centre - half);
+	*hi = fmin(1, centre + half);
+	return 0;
+}
+
+/* Stage 1. */
+
+void
+stats_cell_add(struct stats_cell *c, enum stats_design design, double w,
+    double y, double x)
+{
+	double wy, wx;
+
+	if (design == STATS_SRS)
+		c->npsu++;
+	if (!isfinite(y) || !isfinite(x))
+		return;
+	if (w != 0)
+		c->n++;
+	wy = w * y;
+	wx = w * x;
+	c->sw += w;
+	c->swy += wy;
+	c->swx += wx;
+	c->swyy += wy * y;
+	c->swxy += wy * x;
+	c->swxx += wx * x;
+	c->swwyy += wy * wy;
+	c->swwxy += wy * wx;
+	c->swwxx += wx * wx;
+}
+
+/*
+ * PSUs live in insertion order in cells (ndomains consecutive cells each);
+ * an open-addressing table of indexes finds them, so a row costs one probe
+ * sequence whatever the number of PSUs.
+ */
+struct stats_acc {
+	enum stats_design design;
+	size_t ndomains;
+	struct stats_cell *cells;
+	size_t npsus, cap;
+	size_t *table;		/* index + 1; 0 is empty */
+	size_t tsize;		/* a power of two, at least twice npsus */
+	size_t last;		/* index + 1 of the last PSU found */
+};
+
+static size_t
+psu_hash(int64_t stratum, int64_t cluster)
+{
+	/* splitmix64's finalizer over both keys. */
+	uint64_t h = (uint64_t)stratum * 0x9e3779b97f4a7c15ULL ^
+	    (uint64_t)cluster;
+
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return (size_t)h;
+}
+
+static void
+acc_rehash(struct stats_acc *acc, size_t tsize)
+{
+	size_t i, j;
+	const struct stats_cell *c;
+
+	free(acc->table);
+	acc->table = xcalloc(tsize, sizeof *acc->table);
+	acc->tsize = tsize;
+	for (i = 0; i < acc->npsus; i++) {
+		c = &acc->cells[i * acc->ndomains];
+		j = psu_hash(c->stratum, c->cluster) & (tsize - 1);
+		while (acc->table[j] != 0)
+			j = (j + 1) & (tsize - 1);
+		acc->table[j] = i + 1;
+	}
+}
+
+struct stats_acc *
+stats_acc_new(enum stats_design design, size_t ndomains)
+{
+	struct stats_acc *acc;
+
+	acc = xcalloc(1, sizeof *acc);
+	acc->design = design;
+	acc->ndomains = ndomains > 0 ? ndomains : 1;
+	acc_rehash(acc, 64);
+	return acc;
+}
+
+void
+stats_acc_free(struct stats_acc *acc)
+{
+	if (acc == NULL)
+		return;
+	free(acc->cells);
+	free(acc->table);
+	free(acc);
+}
+
+/* Returns the first of the PSU's cells, creating them if new. */
+static struct stats_cell *
+acc_psu(struct stats_acc *acc, int64_t stratum, int64_t cluster)
+{
+	struct stats_cell *c;
+	size_t j, d, nd = acc->ndomains;
+
+	/* Rows usually arrive grouped by PSU: skip the probe then. */
+	if (acc->last != 0) {
+		c = &acc->cells[(acc->last - 1) * nd];
+		if (c->stratum == stratum && c->cluster == cluster)
+			return c;
+	}
+	j = psu_hash(stratum, cluster) & (acc->tsize - 1);
+	while (acc->table[j] != 0) {
+		c = &acc->cells[(acc->table[j] - 1) * nd];
+		if (c->stratum == stratum && c->cluster == cluster) {
+			acc->last = acc->table[j];
+			return c;
+		}
+		j = (j + 1) & (acc->tsize - 1);
+	}
+
+	xgrow((void **)&acc->cells, &acc->cap, (acc->npsus + 1) * nd,
+	    sizeof *acc->cells);
+	c = &acc->cells[acc->npsus * nd];
+	memset(c, 0, nd * sizeof *c);
+	for (d = 0; d < nd; d++) {
+		c[d].stratum = stratum;
+		c[d].cluster = cluster;
+		/* An SRS cell counts its rows; a cluster cell is one PSU. */
+		c[d].npsu = acc->design == STATS_SRS ? 0 : 1;
+	}
+	acc->table[j] = ++acc->npsus;
+	acc->last = acc->npsus;
+	if (2 * acc->npsus >= acc->tsize)
+		acc_rehash(acc, 2 * acc->tsize);
+	return c;
+}
+
+int
+stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
+    double w, const double *y, const double *x)
+{
+	struct stats_cell *c;
+	size_t d;
+
+	if (!isfinite(w) || w < 0)
+		return -1;
+	if (acc->design == STATS_SRS)
+		cluster = 0;
+	c = acc_psu(acc, stratum, cluster);
+	for (d = 0; d < acc->ndomains; d++)
+		stats_cell_add(&c[d], acc->design, w, y[d],
+		    x != NULL ? x[d] : 1.0);
+	return 0;
+}
+
+static int
+cell_cmp(const void *va, const void *vb)
+{
+	const struct stats_cell *a = va, *b = vb;
+
+	if (a->stratum != b->stratum)
+		return a->stratum < b->stratum ? -1 : 1;
+	if (a->cluster != b->cluster)
+		return a->cluster < b->cluster ? -1 : 1;
+	return 0;
+}
+
+struct stats_cell *
+stats_acc_cells(const struct stats_acc *acc, size_t d, size_t *ncells)
+{
+	struct stats_cell *out;
+	size_t i;
+
+	*ncells = 0;
+	if (acc->npsus == 0 || d >= acc->ndomains)
+		return NULL;
+	out = xmalloc(acc->npsus * sizeof *out);
+	for (i = 0; i < acc->npsus; i++)
+		out[i] = acc->cells[i * acc->ndomains + d];
+	/* Sorted, so the result does not depend on the order of the rows. */
+	qsort(out, acc->npsus, sizeof *out, cell_cmp);
+	*ncells = acc->npsus;
+	return out;
+}
+
+/* Stage 2. */
+
+static int
+cellp_cmp(const void *va, const void *vb)
+{
+	return cell_cmp(*(const struct stats_cell *const *)va,
+	    *(const struct stats_cell *const *)vb);
+}
+
+/*
+ * The variance of R from the cells (sorted by stratum), and the design
+ * degrees of freedom of the domain: PSUs with domain members minus strata
+ * with domain members, as R's degf() on a subset.
+ *
+ * A stratum with a single PSU is handled as R's
+ * options(survey.lonely.psu = "adjust"): its PSU total is centred at the
+ * grand mean instead of the (undefined) stratum mean.  The grand mean of
+ * the z's is 0 (sum_i z_i = 0 by definition of R), so the stratum adds
+ * z_h1^2.  We prefer it to "certainty" and "remove", which give the stratum
+ * no variance: a lone PSU usually comes from nonresponse or thin allocation,
+ * not from a PSU selected with certainty, and an agency should rather
+ * overstate than understate its errors.  It is Stata's singleunit(centered).
+ */
+static double
+design_variance(const struct stats_cell *const *cp, size_t ncells,
+    enum stats_design design, double r, double xhat, double *df)
+{
+	size_t i, j, k;
+	double v = 0, m, s1, s2, z, zbar, vh;
+	long psus_in = 0, strata_in = 0, in;
+
+	for (i = 0; i < ncells; i = j) {
+		for (j = i + 1; j < ncells &&
+		    cp[j]->stratum == cp[i]->stratum; j++)
+			;
+		if (design == STATS_SRS) {
+			/* One cell per stratum, each row a PSU. */
+			m = (double)cp[i]->npsu;
+			s1 = (cp[i]->swy - r * cp[i]->swx) / xhat;
+			s2 = (cp[i]->swwyy - 2 * r * cp[i]->swwxy +
+			    r * r * cp[i]->swwxx) / (xhat * xhat);
+			vh = m > 1 ? m / (m - 1) * (s2 - s1 * s1 / m) : s2;
+			v += fmax(0, vh);
+			in = cp[i]->n;
+		} else {
+			/* Two passes over the PSUs: no cancellation. */
+			m = (double)(j - i);
+			zbar = 0;
+			for (k = i; k < j; k++)
+				zbar += (cp[k]->swy - r * cp[k]->swx) / xhat;
+			zbar /= m;
+			if (m == 1)
+				zbar = 0;
+			vh = 0;
+			in = 0;
+			for (k = i; k < j; k++) {
+				z = (cp[k]->swy - r * cp[k]->swx) / xhat;
+				vh += (z - zbar) * (z - zbar);
+				in += cp[k]->n > 0;
+			}
+			v += m > 1 ? m / (m - 1) * vh : vh;
+		}
+		psus_in += in;
+		strata_in += in > 0;
+	}
+	*df = (double)(psus_in - strata_in);
+	return v;
+}
+
+int
+stats_estimate(const struct stats_cell *cells, size_t ncells,
+    enum stats_design design, enum stats_kind kind,
+    const struct stats_opts *opts, struct stats_result *out)
+{
+	struct stats_opts defaults;
+	const struct stats_cell **cp = NULL;
+	double w = 0, y = 0, x = 0, qyy = 0, qxy = 0, qxx = 0;
+	double r, v, vsrs, df, zq, tq, neff, logit, sl;
+	long n = 0;
+	size_t i;
+	int rc = -1;
+
+	if (opts == NULL) {
+		stats_opts_init(&defaults);
+		opts = &defaults;
+	}
+	if (out == NULL || (cells == NULL && ncells > 0) ||
+	    (design != STATS_SRS && design != STATS_CLUSTER) ||
+	    (kind != STATS_PROPORTION && kind != STATS_MEAN &&
+	    kind != STATS_RATIO) || !(opts->level > 0 && opts->level < 1))
+		return -1;
+	out->n = 0;
+	out->est = out->se = out->ci_low = out->ci_high = NAN;
+	out->deff = out->df = NAN;
+	out->small_n = 0 < opts->small_n;
+
+	cp = xmalloc((ncells > 0 ? ncells : 1) * sizeof *cp);
+	for (i = 0; i < ncells; i++)
+		cp[i] = &cells[i];
+	qsort(cp, ncells, sizeof *cp, cellp_cmp);
+	for (i = 0; i < ncells; i++) {
+		if (design == STATS_CLUSTER ? cp[i]->npsu != 1 :
+		    cp[i]->npsu < 1 || cp[i]->npsu < cp[i]->n)
+			goto out;
+		/* SRS cells are whole strata, so their clusters must agree. */
+		if (i > 0 && cp[i]->stratum == cp[i - 1]->stratum &&
+		    (design == STATS_SRS || cp[i]->cluster == cp[i - 1]->cluster))
+			goto out;
+		n += (long)cp[i]->n;
+		w += cp[i]->sw;
+		y += cp[i]->swy;
+		x += cp[i]->swx;
+		qyy += cp[i]->swyy;
+		qxy += cp[i]->swxy;
+		qxx += cp[i]->swxx;
+	}
+	if (kind != STATS_RATIO && fabs(x - w) > 1e-9 * fmax(1, fabs(w)))
+		goto out;
+
+	out->n = n;
+	out->small_n = n < opts->small_n;
+	rc = 0;
+	if (n == 0 || w == 0 || x == 0)
+		goto out;
+	r = y / x;
+	if (kind == STATS_PROPORTION) {
+		if (r < -1e-12 || r > 1 + 1e-12) {
+			rc = -1;
+			goto out;
+		}
+		r = fmin(1, fmax(0, r));
+	}
+	out->est = r;
+	v = design_variance(cp, ncells, design, r, x, &df);
+	out->se = sqrt(v);
+
+	/*
+	 * Design effect as R's deff = "replace" (svymean, svyratio): over the
+	 * variance under simple random sampling with replacement of n rows,
+	 * W sum w (y - R x)^2 / (X^2 (n - 1)), which is svyvar() / n for a
+	 * mean.  With replacement because our design variance is; R's default
+	 * (without replacement) needs weights summing to the population size.
+	 */
+	vsrs = n > 1 ? w * (qyy - 2 * r * qxy + r * r * qxx) /
+	    (x * x * (n - 1)) : NAN;
+	out->deff = vsrs > 0 ? v / vsrs : NAN;
+
+	zq = stats_qnorm(1 - (1 - opts->level) / 2);
+	if (design == STATS_SRS) {
+		out->df = INFINITY;
+		if (kind == STATS_PROPORTION) {
+			/*
+			 * Wilson at the effective sample size n / deff
+			 * (Kish 1965), which is n for equal weights; the
+			 * interval stays in [0, 1] and behaves near 0 and 1
+			 * (Agresti and Coull 1998).
+			 */
+			neff = v > 0 && out->deff > 0 ? n / out->deff : n;
+			stats_wilson(r, neff, zq, &out->ci_low, &out->ci_high);
+		} else {
+			out->ci_low = r - zq * out->se;
+			out->ci_high = r + zq * out->se;
+		}
+		goto out;
+	}
+
+	/*
+	 * Cluster design: Student's t on the domain's design degrees of
+	 * freedom, since a few dozen PSUs carry the variance, not the rows
+	 * (Korn and Graubard 1999, section 5.2; R's svyciprop() default,
+	 * Stata's svy).
+	 */
+	out->df = df;
+	if (kind == STATS_PROPORTION && (r == 0 || r == 1 || v == 0)) {
+		/*
+		 * The logit interval is degenerate at 0 and 1 (and the design
+		 * variance is 0 there): fall back on Wilson at the unweighted n,
+		 * which still gives a useful one-sided bound.
+		 */
+		stats_wilson(r, (double)n, zq, &out->ci_low, &out->ci_high);
+		goto out;
+	}
+	if (!(df > 0))
+		goto out;
+	tq = stats_qt(1 - (1 - opts->level) / 2, df);
+	if (kind == STATS_PROPORTION) {
+		/*
+		 * Logit interval, R's svyciprop(method = "logit"): symmetric on
+		 * the log-odds scale with the delta-method SE se / (p (1 - p)),
+		 * so it stays within (0, 1).
+		 */
+		logit = log(r / (1 - r));
+		sl = out->se / (r * (1 - r));
+		out->ci_low = 1 / (1 + exp(-(logit - tq * sl)));
+		out->ci_high = 1 / (1 + exp(-(logit + tq * sl)));
+	} else {
+		out->ci_low = r - tq * out->se;
+		out->ci_high = r + tq * out->se;
+	}
+out:
+	free(cp);
+	return rc;
+}
