@@ -11,7 +11,7 @@ VERSION = 0.1.0
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wwrite-strings \
 	-Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wundef
 BASE_CFLAGS = -std=c11 -g $(WARN) -D_POSIX_C_SOURCE=200809L \
-	-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+	-D_XOPEN_SOURCE_EXTENDED \
 	-DLCSURVEY_VERSION='"$(VERSION)"' -Isrc
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)

@@ -181,15 +181,14 @@ check_keys(struct loader *l, const struct yamltree *map,
 		const struct yamltree *k = map->items[2 * i];
 		const char *sugg;
 
-		for (j = 0; j < n; j++)
-			if (strcmp(k->str, allowed[j]) == 0)
+		for (j = 0; j < i; j++)
+			if (strcmp(map->items[2 * j]->str, k->str) == 0)
 				break;
-		for (j = j < n ? n : 0; j < i; j++)
-			if (strcmp(map->items[2 * j]->str, k->str) == 0) {
-				diag_error(l->d, k->line, k->col, "'%s' appears "
-				    "twice in %s (keep one)", k->str, where);
-				break;
-			}
+		if (j < i) {
+			diag_error(l->d, k->line, k->col, "'%s' appears twice in "
+			    "%s (keep one)", k->str, where);
+			continue;
+		}
 		for (j = 0; j < n; j++)
 			if (strcmp(k->str, allowed[j]) == 0)
 				break;

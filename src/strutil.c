@@ -6,11 +6,16 @@
 
 #include <string.h>
 
+/*
+ * Optimal string alignment distance: Levenshtein plus transposition of
+ * two neighbours, the commonest typo ("lable" for "label").
+ */
 size_t
 strutil_distance(const char *a, size_t alen, const char *b, size_t blen,
     size_t cap)
 {
-	size_t row[64], i, j;
+	size_t r0[64], r1[64], r2[64], *pp = r0, *prev = r1, *cur = r2, *t;
+	size_t i, j;
 
 	/* Identifiers are short; anything longer is not a typo of them. */
 	if (alen >= 63 || blen >= 63)
@@ -18,42 +23,42 @@ strutil_distance(const char *a, size_t alen, const char *b, size_t blen,
 	if ((alen > blen ? alen - blen : blen - alen) > cap)
 		return cap + 1;
 	for (j = 0; j <= blen; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (i = 1; i <= alen; i++) {
-		size_t diag = row[0], best;
+		size_t best;
 
-		row[0] = i;
-		best = row[0];
+		cur[0] = best = i;
 		for (j = 1; j <= blen; j++) {
-			size_t up = row[j], v;
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
-			v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			diag = up;
-			row[j] = v;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
 			if (v < best)
 				best = v;
 		}
 		if (best > cap)
 			return cap + 1;
+		t = pp;
+		pp = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[blen];
+	return prev[blen];
 }
 
 const char *
 strutil_suggest(const char *word, size_t len, const char *const *cands,
     size_t n)
 {
-	size_t cap = len / 3, best = (size_t)-1, i;
+	size_t cap = len < 4 ? 1 : len < 9 ? 2 : 3, best = (size_t)-1, i;
 	const char *pick = NULL;
 
-	if (cap < 1)
-		cap = 1;
-	if (cap > 3)
-		cap = 3;
 	for (i = 0; i < n; i++) {
 		size_t dist;
 

@@ -7,11 +7,12 @@
 
 #include <stddef.h>
 
-/* Levenshtein distance, capped: returns cap + 1 when it is larger. */
+/* Edit distance (insertions, deletions, substitutions, transpositions of
+ * neighbours), capped: returns cap + 1 when it is larger. */
 size_t strutil_distance(const char *a, size_t alen, const char *b,
     size_t blen, size_t cap);
-/* The candidate closest to word (within a third of its length, at least
- * 1, at most 3 edits), or NULL. */
+/* The candidate closest to word (1 edit for words under 4 characters, 2
+ * under 9, else 3), or NULL. */
 const char *strutil_suggest(const char *word, size_t len,
     const char *const *cands, size_t n);
 /* Number of UTF-8 code points in s[0..len). */

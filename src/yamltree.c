@@ -176,6 +176,11 @@ offset_to_pos(const unsigned char *data, size_t len, size_t off, int *line,
 {
 	size_t i;
 
+	/* Point at the start of a broken sequence, not at the byte after it
+	 * where the reader noticed. */
+	for (i = 0; i < 3 && off > 0 && off <= len && data[off - 1] >= 0x80; i++)
+		if (data[--off] >= 0xC0)
+			break;
 	*line = 1;
 	*col = 1;
 	for (i = 0; i < off && i < len; i++) {

@@ -1,0 +1,632 @@
+/*
+ * interview.c: the interview engine (see interview.h for the contract).
+ *
+ * Answers live in one array of slots: one slot per question outside
+ * rosters and `max` slots per roster question, one per possible member.
+ * Everything else (which questions are relevant, how many members a roster
+ * has, what calculations give) is derived from the answers on demand,
+ * because expressions only look backwards and a questionnaire has at most
+ * a few thousand positions: recomputing is cheaper than keeping caches
+ * consistent.
+ */
+#include "interview.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strutil.h"
+#include "xmalloc.h"
+
+struct slot {
+	int set;
+	struct expr_value v; /* v.text points at owned */
+	char *owned;
+};
+
+struct interview {
+	const struct questionnaire *qn;
+	struct interview_sink sink;
+	struct slot *slots;
+	int *base; /* first slot of each question */
+	struct interview_pos pos;
+	int lang; /* for messages from the questionnaire */
+};
+
+static int
+roster_max(const struct questionnaire *qn, int q)
+{
+	int r = qn->questions[q].roster;
+
+	return r ? qn->rosters[r - 1].max : 0;
+}
+
+static struct slot *
+slot_at(const struct interview *iv, int q, int member)
+{
+	int r = iv->qn->questions[q].roster;
+
+	if (r == 0)
+		return &iv->slots[iv->base[q]];
+	if (member < 1 || member > iv->qn->rosters[r - 1].max)
+		return NULL;
+	return &iv->slots[iv->base[q] + member - 1];
+}
+
+static void
+slot_set(struct slot *s, const struct expr_value *v)
+{
+	free(s->owned);
+	s->owned = NULL;
+	s->v = *v;
+	if (v->kind == EXPR_V_TEXT) {
+		s->owned = xstrndup(v->text, v->len);
+		s->v.text = s->owned;
+	}
+	s->set = 1;
+}
+
+static void
+slot_clear(struct slot *s)
+{
+	free(s->owned);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- expression environment ------------------------------------------- */
+
+static void
+env_value(void *ctx, int id, int member, struct expr_value *out)
+{
+	const struct interview *iv = ctx;
+	const struct slot *s = slot_at(iv, id, member);
+
+	if (s != NULL && s->set)
+		*out = s->v;
+	else
+		memset(out, 0, sizeof *out);
+}
+
+static int
+env_members(void *ctx, int roster)
+{
+	return interview_members(ctx, roster);
+}
+
+void
+interview_eval(const struct interview *iv, const struct expr *e, int member,
+    struct expr_value *out)
+{
+	struct expr_env env = { env_value, env_members, (void *)iv, member };
+
+	expr_eval(e, &env, out);
+}
+
+static int
+truth(const struct interview *iv, const struct expr *e, int member)
+{
+	struct expr_value v;
+
+	if (e == NULL)
+		return 1;
+	interview_eval(iv, e, member, &v);
+	return expr_truth(&v) == 1;
+}
+
+int
+interview_members(const struct interview *iv, int roster)
+{
+	const struct qn_roster *r = &iv->qn->rosters[roster - 1];
+	const struct qn_section *s = &iv->qn->sections[r->section];
+	struct expr_value v;
+
+	if (!truth(iv, s->relevant, 0) || r->count == NULL)
+		return 0;
+	interview_eval(iv, r->count, 0, &v);
+	if (v.kind != EXPR_V_NUMBER || !(v.num >= 1))
+		return 0;
+	return v.num > r->max ? r->max : (int)v.num;
+}
+
+/* ---- positions ----------------------------------------------------------- */
+
+static int
+relevant(const struct interview *iv, int q, int member)
+{
+	const struct qn_question *qq = &iv->qn->questions[q];
+	const struct qn_section *s = &iv->qn->sections[qq->section];
+
+	if (qq->roster && (member < 1 ||
+	    member > interview_members(iv, qq->roster)))
+		return 0;
+	return truth(iv, s->relevant, 0) && truth(iv, qq->relevant, member);
+}
+
+/* The position after p in interview order, relevant or not; q == -1 at
+ * the end. Roster sections are entered at member 1 if they have any. */
+static struct interview_pos
+step_forward(const struct interview *iv, struct interview_pos p)
+{
+	const struct questionnaire *qn = iv->qn;
+	const struct qn_section *s;
+
+	if (p.q < 0)
+		return p;
+	s = &qn->sections[qn->questions[p.q].section];
+	if (p.q + 1 < s->first + s->count) {
+		p.q++;
+		return p;
+	}
+	if (s->roster && p.member < interview_members(iv, s->roster)) {
+		p.q = s->first;
+		p.member++;
+		return p;
+	}
+	/* Next section with something to walk. */
+	for (p.q = s->first + s->count; p.q < qn->nquestions; p.q += s->count) {
+		s = &qn->sections[qn->questions[p.q].section];
+		if (!s->roster) {
+			p.member = 0;
+			return p;
+		}
+		if (interview_members(iv, s->roster) > 0) {
+			p.member = 1;
+			return p;
+		}
+	}
+	p.q = -1;
+	p.member = 0;
+	return p;
+}
+
+static struct interview_pos
+first_pos(const struct interview *iv)
+{
+	struct interview_pos p = { 0, 0 };
+	const struct qn_section *s;
+
+	if (iv->qn->nquestions == 0) {
+		p.q = -1;
+		return p;
+	}
+	s = &iv->qn->sections[iv->qn->questions[0].section];
+	if (!s->roster)
+		return p;
+	if (interview_members(iv, s->roster) > 0) {
+		p.member = 1;
+		return p;
+	}
+	/* Step from the last question of the empty roster. */
+	p.q = s->first + s->count - 1;
+	p.member = 0;
+	return step_forward(iv, p);
+}
+
+static int
+shown(const struct interview *iv, struct interview_pos p)
+{
+	return p.q >= 0 && iv->qn->questions[p.q].type != QN_CALCULATE &&
+	    relevant(iv, p.q, p.member);
+}
+
+static struct interview_pos
+next_shown(const struct interview *iv, struct interview_pos p)
+{
+	do
+		p = step_forward(iv, p);
+	while (p.q >= 0 && !shown(iv, p));
+	return p;
+}
+
+static struct interview_pos
+first_shown(const struct interview *iv)
+{
+	struct interview_pos p = first_pos(iv);
+
+	return p.q < 0 || shown(iv, p) ? p : next_shown(iv, p);
+}
+
+static int
+pos_eq(struct interview_pos a, struct interview_pos b)
+{
+	return a.q == b.q && (a.q < 0 || a.member == b.member);
+}
+
+/* ---- recomputation --------------------------------------------------------- */
+
+static int
+value_eq(const struct expr_value *a, const struct expr_value *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case EXPR_V_NULL:
+		return a->missing == b->missing;
+	case EXPR_V_NUMBER:
+	case EXPR_V_BOOL:
+		return a->num == b->num;
+	case EXPR_V_DATE:
+		return a->date == b->date;
+	case EXPR_V_SET:
+		return a->set == b->set;
+	case EXPR_V_TEXT:
+		return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+	}
+	return 0;
+}
+
+static int
+sink_save(struct interview *iv, int q, int member, const struct expr_value *v,
+    double seconds)
+{
+	if (iv->sink.save == NULL)
+		return 0;
+	return iv->sink.save(iv->sink.ctx, &iv->qn->questions[q], member, v,
+	    seconds);
+}
+
+static int
+sink_clear(struct interview *iv, int q, int member)
+{
+	if (iv->sink.clear == NULL)
+		return 0;
+	return iv->sink.clear(iv->sink.ctx, &iv->qn->questions[q], member);
+}
+
+/*
+ * Brings derived state in line with the answers, in questionnaire order
+ * (one pass suffices: expressions only look back): answers that are no
+ * longer relevant are cleared, calculations re-evaluated. Returns -1 if the
+ * sink refused a change.
+ */
+static int
+refresh(struct interview *iv)
+{
+	const struct questionnaire *qn = iv->qn;
+	int q, m, rc = 0;
+
+	for (q = 0; q < qn->nquestions; q++) {
+		const struct qn_question *qq = &qn->questions[q];
+		int nmax = qq->roster ? roster_max(qn, q) : 0;
+
+		for (m = qq->roster ? 1 : 0; m <= nmax; m++) {
+			struct slot *s = slot_at(iv, q, m);
+			struct expr_value v;
+
+			if (!relevant(iv, q, m)) {
+				if (s->set) {
+					if (sink_clear(iv, q, m) < 0)
+						rc = -1;
+					slot_clear(s);
+				}
+				continue;
+			}
+			if (qq->type != QN_CALCULATE)
+				continue;
+			interview_eval(iv, qq->calculate, m, &v);
+			if (s->set && value_eq(&s->v, &v))
+				continue;
+			if (v.kind == EXPR_V_NULL && !s->set)
+				continue;
+			if (sink_save(iv, q, m, &v, 0) < 0)
+				rc = -1;
+			slot_set(s, &v);
+		}
+	}
+	return rc;
+}
+
+/* ---- public ---------------------------------------------------------------- */
+
+struct interview *
+interview_new(const struct questionnaire *qn, const struct interview_sink *sink)
+{
+	struct interview *iv = xcalloc(1, sizeof *iv);
+	int q, n = 0;
+
+	iv->qn = qn;
+	if (sink != NULL)
+		iv->sink = *sink;
+	iv->base = xcalloc((size_t)qn->nquestions + 1, sizeof *iv->base);
+	for (q = 0; q < qn->nquestions; q++) {
+		iv->base[q] = n;
+		n += qn->questions[q].roster ? roster_max(qn, q) : 1;
+	}
+	iv->slots = xcalloc((size_t)n + 1, sizeof *iv->slots);
+	iv->base[qn->nquestions] = n;
+	refresh(iv);
+	iv->pos = first_shown(iv);
+	return iv;
+}
+
+void
+interview_free(struct interview *iv)
+{
+	int i;
+
+	if (iv == NULL)
+		return;
+	for (i = 0; i < iv->base[iv->qn->nquestions]; i++)
+		free(iv->slots[i].owned);
+	free(iv->slots);
+	free(iv->base);
+	free(iv);
+}
+
+int
+interview_restore(struct interview *iv, const char *question, int member,
+    const struct expr_value *v)
+{
+	int q = questionnaire_find(iv->qn, question);
+	struct slot *s;
+
+	if (q < 0 || (iv->qn->questions[q].roster == 0) != (member == 0))
+		return -1;
+	if ((s = slot_at(iv, q, member)) == NULL)
+		return -1;
+	slot_set(s, v);
+	return 0;
+}
+
+void
+interview_resume(struct interview *iv)
+{
+	struct interview_pos p;
+
+	refresh(iv);
+	for (p = first_shown(iv); p.q >= 0; p = next_shown(iv, p)) {
+		const struct qn_question *qq = &iv->qn->questions[p.q];
+
+		if (qq->type != QN_NOTE && !slot_at(iv, p.q, p.member)->set)
+			break;
+	}
+	iv->pos = p;
+}
+
+const struct qn_question *
+interview_current(const struct interview *iv, int *member)
+{
+	if (member != NULL)
+		*member = iv->pos.member;
+	return iv->pos.q < 0 ? NULL : &iv->qn->questions[iv->pos.q];
+}
+
+struct interview_pos
+interview_position(const struct interview *iv)
+{
+	return iv->pos;
+}
+
+const struct expr_value *
+interview_value(const struct interview *iv, int q, int member)
+{
+	const struct slot *s;
+
+	if (q < 0 || q >= iv->qn->nquestions)
+		return NULL;
+	s = slot_at(iv, q, member);
+	return s != NULL && s->set ? &s->v : NULL;
+}
+
+void
+interview_set_language(struct interview *iv, int lang)
+{
+	if (lang >= 0 && lang < iv->qn->nlang)
+		iv->lang = lang;
+}
+
+static const char *
+text_in(const struct interview *iv, qn_text t)
+{
+	return t != NULL ? t[iv->lang] : NULL;
+}
+
+/* Type-independent checks; answer_parse has already checked the form. */
+static int
+validate(struct interview *iv, const struct qn_question *q, int member,
+    const struct expr_value *v, char *err, size_t errsz)
+{
+	struct slot *s = slot_at(iv, q->index, member), saved;
+	int ok;
+
+	if (v->kind == EXPR_V_NULL) {
+		if (v->missing == EXPR_DONT_KNOW && !q->allow_dont_know) {
+			snprintf(err, errsz, "\"don't know\" is not allowed here");
+			return -1;
+		}
+		if (v->missing == EXPR_REFUSED && !q->allow_refused) {
+			snprintf(err, errsz, "\"refused\" is not allowed here");
+			return -1;
+		}
+		if (v->missing == EXPR_UNANSWERED && q->required) {
+			snprintf(err, errsz, "an answer is required");
+			return -1;
+		}
+		return 0;
+	}
+	if (v->kind == EXPR_V_NUMBER || v->kind == EXPR_V_DATE) {
+		double x = v->kind == EXPR_V_DATE ? v->date : v->num;
+		char lo[32], hi[32];
+
+		if (v->kind == EXPR_V_DATE) {
+			expr_format_date((int32_t)q->min, lo);
+			expr_format_date((int32_t)q->max, hi);
+		} else {
+			snprintf(lo, sizeof lo, "%.10g", q->min);
+			snprintf(hi, sizeof hi, "%.10g", q->max);
+		}
+		if (q->has_min && x < q->min) {
+			snprintf(err, errsz, "the answer must be at least %s", lo);
+			return -1;
+		}
+		if (q->has_max && x > q->max) {
+			snprintf(err, errsz, "the answer must be at most %s", hi);
+			return -1;
+		}
+	}
+	if (v->kind == EXPR_V_TEXT && q->max_length > 0 &&
+	    strutil_utf8_len(v->text, v->len) > (size_t)q->max_length) {
+		snprintf(err, errsz, "the answer is longer than %d characters",
+		    q->max_length);
+		return -1;
+	}
+	if (q->constraint == NULL)
+		return 0;
+	/* "." is the slot itself: try the value in place, then put back. */
+	saved = *s;
+	s->set = 1;
+	s->v = *v;
+	s->owned = NULL;
+	{
+		struct expr_value r;
+
+		interview_eval(iv, q->constraint, member, &r);
+		ok = expr_truth(&r) != 0;
+	}
+	*s = saved;
+	if (!ok)
+		snprintf(err, errsz, "%s", q->constraint_message ?
+		    text_in(iv, q->constraint_message) :
+		    "the answer is not consistent with earlier answers");
+	return ok ? 0 : -1;
+}
+
+int
+interview_answer(struct interview *iv, const struct expr_value *v,
+    double seconds, char *err, size_t errsz)
+{
+	int member;
+	const struct qn_question *q = interview_current(iv, &member);
+	struct slot *s;
+
+	if (q == NULL) {
+		snprintf(err, errsz, "the interview is at its end");
+		return -1;
+	}
+	if (q->type == QN_NOTE) {
+		iv->pos = next_shown(iv, iv->pos);
+		return 0;
+	}
+	if (validate(iv, q, member, v, err, errsz) < 0)
+		return -1;
+	s = slot_at(iv, q->index, member);
+	if (!(v->kind == EXPR_V_NULL && v->missing == EXPR_UNANSWERED)) {
+		if (sink_save(iv, q->index, member, v, seconds) < 0) {
+			snprintf(err, errsz, "the answer could not be saved");
+			return -1;
+		}
+		slot_set(s, v);
+	} else if (s->set) {
+		if (sink_clear(iv, q->index, member) < 0) {
+			snprintf(err, errsz, "the answer could not be cleared");
+			return -1;
+		}
+		slot_clear(s);
+	}
+	if (refresh(iv) < 0) {
+		snprintf(err, errsz, "a dependent answer could not be saved");
+		return -1;
+	}
+	iv->pos = next_shown(iv, iv->pos);
+	return 0;
+}
+
+int
+interview_back(struct interview *iv)
+{
+	struct interview_pos p, prev = { -1, 0 };
+
+	for (p = first_shown(iv); p.q >= 0 && !pos_eq(p, iv->pos);
+	    p = next_shown(iv, p))
+		prev = p;
+	if (prev.q < 0)
+		return -1;
+	iv->pos = prev;
+	return 0;
+}
+
+int
+interview_next(struct interview *iv)
+{
+	const struct qn_question *q;
+	int member;
+
+	if ((q = interview_current(iv, &member)) == NULL)
+		return -1;
+	if (q->type != QN_NOTE && !slot_at(iv, q->index, member)->set &&
+	    q->required)
+		return -1;
+	iv->pos = next_shown(iv, iv->pos);
+	return 0;
+}
+
+int
+interview_goto(struct interview *iv, int q, int member)
+{
+	struct interview_pos p = { q, member };
+
+	if (q < 0 || q >= iv->qn->nquestions ||
+	    (iv->qn->questions[q].roster == 0) != (member == 0) ||
+	    !shown(iv, p))
+		return -1;
+	iv->pos = p;
+	return 0;
+}
+
+int
+interview_foreach(const struct interview *iv,
+    int (*fn)(void *ctx, const struct qn_question *q, int member,
+    const struct expr_value *v), void *ctx)
+{
+	struct interview_pos p;
+	int rc;
+
+	for (p = first_shown(iv); p.q >= 0; p = next_shown(iv, p))
+		if ((rc = fn(ctx, &iv->qn->questions[p.q], p.member,
+		    interview_value(iv, p.q, p.member))) != 0)
+			return rc;
+	return 0;
+}
+
+int
+interview_is_complete(const struct interview *iv, struct interview_pos *missing)
+{
+	struct interview_pos p;
+
+	for (p = first_shown(iv); p.q >= 0; p = next_shown(iv, p)) {
+		const struct qn_question *q = &iv->qn->questions[p.q];
+
+		if (q->type != QN_NOTE && q->required &&
+		    !slot_at(iv, p.q, p.member)->set) {
+			if (missing != NULL)
+				*missing = p;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+void
+interview_progress(const struct interview *iv, struct interview_progress *pr)
+{
+	struct interview_pos p;
+
+	memset(pr, 0, sizeof *pr);
+	for (p = first_shown(iv); p.q >= 0; p = next_shown(iv, p)) {
+		pr->total++;
+		if (interview_value(iv, p.q, p.member) != NULL)
+			pr->answered++;
+		if (pos_eq(p, iv->pos))
+			pr->index = pr->total;
+	}
+	if (iv->pos.q < 0) {
+		pr->index = pr->total;
+		return;
+	}
+	pr->section = iv->qn->questions[iv->pos.q].section;
+	pr->member = iv->pos.member;
+	if (iv->qn->questions[iv->pos.q].roster)
+		pr->nmembers = interview_members(iv,
+		    iv->qn->questions[iv->pos.q].roster);
+}

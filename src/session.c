@@ -1,0 +1,428 @@
+/*
+ * session.c: the engine's sink, writing every answer to the store the
+ * moment it is given, and the translation between the engine's values and
+ * the store's columns (see lcsurvey-store(5) for the encoding).
+ */
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "answer.h"
+#include "sec.h"
+#include "xmalloc.h"
+
+double
+session_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ---- value encoding ---------------------------------------------------- */
+
+static const char *
+missing_code(enum expr_missing m)
+{
+	return m == EXPR_DONT_KNOW ? "dont_know" : m == EXPR_REFUSED ?
+	    "refused" : NULL;
+}
+
+/* Engine value -> store value; multiple choice and dates are written into
+ * b, which must outlive sv. */
+static void
+to_store(const struct qn_question *q, const struct expr_value *v,
+    struct store_value *sv, struct buf *b)
+{
+	memset(sv, 0, sizeof *sv);
+	switch (v->kind) {
+	case EXPR_V_NULL:
+		sv->type = STORE_NULL;
+		sv->missing = missing_code(v->missing);
+		return;
+	case EXPR_V_BOOL:
+		sv->type = STORE_INT;
+		sv->i = v->num != 0;
+		return;
+	case EXPR_V_NUMBER:
+		if (q->type == QN_DECIMAL || (q->type == QN_CALCULATE &&
+		    v->num != (double)(int64_t)v->num)) {
+			sv->type = STORE_REAL;
+			sv->r = v->num;
+		} else {
+			sv->type = STORE_INT;
+			sv->i = (int64_t)v->num;
+		}
+		return;
+	case EXPR_V_TEXT:
+		sv->type = STORE_TEXT;
+		sv->text = v->text;
+		sv->len = v->len;
+		return;
+	case EXPR_V_DATE:
+	case EXPR_V_SET:
+		answer_format(q, v, -1, b);
+		sv->type = STORE_TEXT;
+		sv->text = b->s ? b->s : "";
+		sv->len = b->len;
+		return;
+	}
+}
+
+/* Store value -> engine value; text is borrowed from sv. -1 when the
+ * stored value does not fit the question (a hand-edited database). */
+static int
+from_store(const struct qn_question *q, const struct store_value *sv,
+    struct expr_value *v)
+{
+	char err[128], tmp[64];
+
+	memset(v, 0, sizeof *v);
+	if (sv->type == STORE_NULL) {
+		v->missing = sv->missing == NULL ? EXPR_UNANSWERED :
+		    strcmp(sv->missing, "refused") == 0 ? EXPR_REFUSED :
+		    EXPR_DONT_KNOW;
+		return 0;
+	}
+	switch (q->type) {
+	case QN_YESNO:
+		v->kind = EXPR_V_BOOL;
+		v->num = sv->type == STORE_INT ? (sv->i != 0) : 0;
+		return sv->type == STORE_INT ? 0 : -1;
+	case QN_TEXT:
+		v->kind = EXPR_V_TEXT;
+		v->text = sv->text;
+		v->len = sv->len;
+		return sv->type == STORE_TEXT ? 0 : -1;
+	case QN_CALCULATE:
+		if (sv->type == STORE_TEXT) {
+			v->kind = EXPR_V_TEXT;
+			v->text = sv->text;
+			v->len = sv->len;
+			return 0;
+		}
+		break;
+	case QN_DATE:
+	case QN_MULTIPLE:
+		if (sv->type != STORE_TEXT || sv->len >= sizeof tmp)
+			return -1;
+		memcpy(tmp, sv->text, sv->len);
+		tmp[sv->len] = '\0';
+		return answer_parse(q, tmp, v, err, sizeof err);
+	default:
+		break;
+	}
+	if (sv->type == STORE_TEXT)
+		return -1;
+	v->kind = q->type == QN_CALCULATE && expr_type_of(q->calculate) ==
+	    EXPR_T_BOOL ? EXPR_V_BOOL : EXPR_V_NUMBER;
+	v->num = sv->type == STORE_INT ? (double)sv->i : sv->r;
+	return 0;
+}
+
+/* ---- the sink ------------------------------------------------------------- */
+
+/* Design questions are copied onto the interview row so that merges,
+ * listings and the aggregator need not dig them out of the answers. */
+static int
+update_design(struct session *s)
+{
+	const struct qn_design *dz = &s->qn->design;
+	struct buf b[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+	const int fields[3] = { dz->stratum, dz->cluster, dz->household };
+	const char *txt[3];
+	const struct expr_value *w = NULL;
+	double weight;
+	int i, rc;
+
+	for (i = 0; i < 3; i++) {
+		const struct expr_value *v = fields[i] >= 0 ?
+		    interview_value(s->iv, fields[i], 0) : NULL;
+
+		txt[i] = NULL;
+		if (v != NULL && v->kind != EXPR_V_NULL) {
+			answer_format(&s->qn->questions[fields[i]], v, -1, &b[i]);
+			txt[i] = buf_str(&b[i]);
+		}
+	}
+	if (dz->weight >= 0)
+		w = interview_value(s->iv, dz->weight, 0);
+	if (w != NULL && w->kind == EXPR_V_NUMBER && w->num > 0)
+		weight = w->num;
+	else
+		w = NULL;
+	rc = store_interview_set_design(s->st, s->uuid, txt[0], txt[1], txt[2],
+	    w ? &weight : NULL);
+	for (i = 0; i < 3; i++)
+		buf_release(&b[i]);
+	return rc;
+}
+
+static int
+is_design(const struct session *s, int q)
+{
+	const struct qn_design *dz = &s->qn->design;
+
+	return q == dz->stratum || q == dz->cluster || q == dz->household ||
+	    q == dz->weight;
+}
+
+static int
+sink_save(void *ctx, const struct qn_question *q, int member,
+    const struct expr_value *v, double seconds)
+{
+	struct session *s = ctx;
+	struct store_value sv;
+	struct buf b = BUF_INIT;
+	int rc;
+
+	to_store(q, v, &sv, &b);
+	rc = store_answer_put(s->st, s->uuid, member, q->id, &sv, seconds);
+	buf_release(&b);
+	return rc;
+}
+
+static int
+sink_clear(void *ctx, const struct qn_question *q, int member)
+{
+	struct session *s = ctx;
+
+	return store_answer_clear(s->st, s->uuid, member, q->id);
+}
+
+static void
+attach_engine(struct session *s)
+{
+	struct interview_sink sink = { sink_save, sink_clear, s };
+
+	s->iv = interview_new(s->qn, &sink);
+	interview_set_language(s->iv, s->lang);
+	s->shown_at = session_clock();
+}
+
+/* ---- public ----------------------------------------------------------------- */
+
+static int
+read_source(const char *path, char **src, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	*src = buf_detach(&b);
+	return 0;
+}
+
+int
+session_register(struct store *st, const struct questionnaire *qn,
+    int64_t *qrow, struct buf *err)
+{
+	char *src = NULL, hash[65];
+	size_t len = 0;
+	int rc = -1;
+
+	if (read_source(qn->path, &src, &len) < 0) {
+		buf_addf(err, "cannot read '%s' again: %s", qn->path,
+		    strerror(errno));
+		return -1;
+	}
+	/* The file must still be what was checked, or the stored copy would
+	 * not be the questionnaire the interview runs. */
+	sec_sha256_hex(src, len, hash);
+	if (strcmp(hash, qn->hash) != 0)
+		buf_addf(err, "'%s' changed while it was being loaded; try again",
+		    qn->path);
+	else if (store_questionnaire(st, qn->id, qn->version, qn->hash, src, len,
+	    qrow) < 0)
+		buf_addf(err, "%s", store_errmsg(st));
+	else
+		rc = 0;
+	free(src);
+	return rc;
+}
+
+int
+session_begin(struct session *s, struct store *st,
+    const struct questionnaire *qn, const char *mode, const char *enumerator,
+    int lang, struct buf *err)
+{
+	memset(s, 0, sizeof *s);
+	s->st = st;
+	s->qn = qn;
+	s->lang = lang;
+	if (session_register(st, qn, &s->qrow, err) < 0)
+		return -1;
+	if (store_interview_new(st, s->qrow, enumerator, qn->langs[lang], mode,
+	    s->uuid) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		return -1;
+	}
+	attach_engine(s);
+	return 0;
+}
+
+struct restore_ctx {
+	struct session *s;
+	int bad;
+	struct buf *err;
+};
+
+static int
+restore_one(void *ctx, const struct store_answer *a)
+{
+	struct restore_ctx *rc = ctx;
+	int q = questionnaire_find(rc->s->qn, a->question);
+	struct expr_value v;
+
+	if (q < 0 || from_store(&rc->s->qn->questions[q], &a->value, &v) < 0 ||
+	    interview_restore(rc->s->iv, a->question, a->member, &v) < 0) {
+		if (rc->bad++ == 0)
+			buf_addf(rc->err, "stored answer to '%s' (member %d) does "
+			    "not fit the questionnaire", a->question, a->member);
+	}
+	return 0;
+}
+
+/* The questionnaire version the interview began with: current if it is
+ * the same bytes, else the stored source, loaded afresh. */
+static int
+load_version(struct session *s, const struct questionnaire *current,
+    int64_t qrow, struct buf *err)
+{
+	char *src = NULL, *hash = NULL;
+	size_t len;
+	struct diag d;
+
+	if (store_questionnaire_source(s->st, qrow, &src, &len, &hash) < 0) {
+		buf_addf(err, "%s", store_errmsg(s->st));
+		return -1;
+	}
+	s->qrow = qrow;
+	if (strcmp(hash, current->hash) == 0) {
+		s->qn = current;
+	} else {
+		diag_init(&d, current->path);
+		s->owned_qn = questionnaire_load_buffer(current->path,
+		    (const unsigned char *)src, len, &d);
+		if (s->owned_qn == NULL)
+			buf_addf(err, "the stored version of the questionnaire "
+			    "no longer loads: %s", diag_first(&d));
+		diag_release(&d);
+		s->qn = s->owned_qn;
+		s->version_changed = 1;
+	}
+	free(src);
+	free(hash);
+	return s->qn != NULL ? 0 : -1;
+}
+
+int
+session_resume(struct session *s, struct store *st,
+    const struct questionnaire *current, const char *uuid, struct buf *err)
+{
+	struct store_interview si;
+	struct restore_ctx rc;
+	int lang;
+
+	memset(s, 0, sizeof *s);
+	memset(&si, 0, sizeof si);
+	s->st = st;
+	if (store_interview_get(st, uuid, &si) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		return -1;
+	}
+	snprintf(s->uuid, sizeof s->uuid, "%s", si.uuid);
+	if (load_version(s, current, si.questionnaire, err) < 0) {
+		store_interview_release(&si);
+		return -1;
+	}
+	lang = si.language ? questionnaire_lang(s->qn, si.language) : 0;
+	s->lang = lang < 0 ? 0 : lang;
+	store_interview_release(&si);
+	attach_engine(s);
+	rc.s = s;
+	rc.bad = 0;
+	rc.err = err;
+	if (store_answers_foreach(st, uuid, restore_one, &rc) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		return -1;
+	}
+	if (rc.bad)
+		return -1;
+	interview_resume(s->iv);
+	return 0;
+}
+
+int
+session_set_status(struct session *s, const char *status, struct buf *err)
+{
+	if (strcmp(status, "complete") == 0 &&
+	    !interview_is_complete(s->iv, NULL)) {
+		buf_addf(err, "some required questions have no answer yet");
+		return -1;
+	}
+	if (strcmp(status, "complete") == 0 && update_design(s) < 0) {
+		buf_addf(err, "%s", store_errmsg(s->st));
+		return -1;
+	}
+	if (store_interview_set_status(s->st, s->uuid, status) < 0) {
+		buf_addf(err, "%s", store_errmsg(s->st));
+		return -1;
+	}
+	return 0;
+}
+
+int
+session_set_language(struct session *s, int lang)
+{
+	if (lang < 0 || lang >= s->qn->nlang)
+		return -1;
+	s->lang = lang;
+	interview_set_language(s->iv, lang);
+	return store_interview_set_language(s->st, s->uuid, s->qn->langs[lang]);
+}
+
+int
+session_answer_text(struct session *s, const char *input, struct buf *err)
+{
+	const struct qn_question *q = interview_current(s->iv, NULL);
+	struct expr_value v;
+	char msg[256];
+	double now = session_clock();
+
+	if (q == NULL) {
+		buf_addf(err, "the interview is at its end");
+		return -1;
+	}
+	if (answer_parse(q, input, &v, msg, sizeof msg) < 0 ||
+	    interview_answer(s->iv, &v, now - s->shown_at, msg, sizeof msg) < 0) {
+		buf_adds(err, msg);
+		return -1;
+	}
+	if (is_design(s, q->index) && update_design(s) < 0) {
+		buf_addf(err, "%s", store_errmsg(s->st));
+		return -1;
+	}
+	s->shown_at = now;
+	return 0;
+}
+
+void
+session_end(struct session *s)
+{
+	interview_free(s->iv);
+	questionnaire_free(s->owned_qn);
+	memset(s, 0, sizeof *s);
+}
