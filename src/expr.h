@@ -101,13 +101,20 @@ struct expr_error {
 
 struct expr; /* opaque; lives in the arena given to expr_compile */
 
+/* Limits that keep hostile input from exhausting the stack: the source
+ * length in bytes, and the nesting of parentheses, calls, 'not' and unary
+ * minus. Beyond them expr_compile fails with a message. */
+#define EXPR_MAX_LEN 4096
+#define EXPR_MAX_DEPTH 64
+
 /*
  * Compiles src. scope_roster is the roster the expression is evaluated in
  * (0 outside rosters): a question of another roster, or of a roster when
  * scope_roster is 0, may only appear as the argument of count() or sum().
  * want is the type the context needs (EXPR_T_BOOL for relevant and
  * constraint, EXPR_T_ANY for calculate). Returns the tree, or NULL with
- * *err filled. Nothing is allocated outside the arena.
+ * *err filled. Nothing is allocated outside the arena; a failed compile may
+ * leave unreachable nodes in it, freed with the arena.
  */
 struct expr *expr_compile(struct arena *a, const char *src,
     const struct expr_resolver *r, int scope_roster, enum expr_type want,
@@ -149,7 +156,8 @@ const char *expr_type_name(enum expr_type t);
 /* Parses "YYYY-MM-DD" into days since 1970-01-01; -1 on a malformed or
  * impossible date (1900-01-01..9999-12-31 accepted). */
 int expr_parse_date(const char *s, size_t len, int32_t *days);
-/* Formats days as YYYY-MM-DD into out (at least 11 bytes). */
+/* Formats days as YYYY-MM-DD into out (at least 11 bytes). Days outside
+ * years 0000..9999 give "????-??-??" rather than overflow out. */
 void expr_format_date(int32_t days, char *out);
 
 #endif
