@@ -49,34 +49,43 @@ build/config.mk: .ci/install-deps
 
 deps: build/config.mk
 
+# `make V=1` shows the full compiler command lines.
+Q = $(if $(V),,@)
+
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC/ASAN $<")
+	$(Q)$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
 
 build/rel/liblcsurvey.a: $(REL_LIB)
-	rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 build/asan/liblcsurvey.a: $(ASAN_LIB)
-	rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 lcsurvey: build/rel/src/main.o build/rel/liblcsurvey.a
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
 
 build/asan/lcsurvey: build/asan/src/main.o build/asan/liblcsurvey.a
-	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
 build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(REL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
 		build/rel/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
 
 build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
 		build/asan/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
 
 DB ?= data/lcsurvey.db

@@ -395,19 +395,18 @@ session_set_language(struct session *s, int lang)
 }
 
 int
-session_answer_text(struct session *s, const char *input, struct buf *err)
+session_answer_value(struct session *s, const struct expr_value *v,
+    struct buf *err)
 {
 	const struct qn_question *q = interview_current(s->iv, NULL);
-	struct expr_value v;
-	char msg[256];
 	double now = session_clock();
+	char msg[256];
 
 	if (q == NULL) {
 		buf_addf(err, "the interview is at its end");
 		return -1;
 	}
-	if (answer_parse(q, input, &v, msg, sizeof msg) < 0 ||
-	    interview_answer(s->iv, &v, now - s->shown_at, msg, sizeof msg) < 0) {
+	if (interview_answer(s->iv, v, now - s->shown_at, msg, sizeof msg) < 0) {
 		buf_adds(err, msg);
 		return -1;
 	}
@@ -417,6 +416,24 @@ session_answer_text(struct session *s, const char *input, struct buf *err)
 	}
 	s->shown_at = now;
 	return 0;
+}
+
+int
+session_answer_text(struct session *s, const char *input, struct buf *err)
+{
+	const struct qn_question *q = interview_current(s->iv, NULL);
+	struct expr_value v;
+	char msg[256];
+
+	if (q == NULL) {
+		buf_addf(err, "the interview is at its end");
+		return -1;
+	}
+	if (answer_parse(q, input, &v, msg, sizeof msg) < 0) {
+		buf_adds(err, msg);
+		return -1;
+	}
+	return session_answer_value(s, &v, err);
 }
 
 void

@@ -59,6 +59,10 @@ int session_set_language(struct session *s, int lang);
  * seconds spent are measured from the last call. */
 int session_answer_text(struct session *s, const char *input,
     struct buf *err);
+/* Answers the current question with a value (e.g. "don't know" from a
+ * key, which text questions cannot take as typed text). */
+int session_answer_value(struct session *s, const struct expr_value *v,
+    struct buf *err);
 /* Frees what the session owns; the store stays open. */
 void session_end(struct session *s);
 
