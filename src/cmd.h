@@ -26,5 +26,6 @@ void cmd_maybe_help(const char *name, int argc, char **argv);
 void cmd_usage(const char *name) __attribute__((noreturn));
 
 int cmd_check(int argc, char **argv);
+int cmd_script(int argc, char **argv);
 
 #endif

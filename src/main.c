@@ -17,6 +17,17 @@ const struct cmd_entry cmd_table[] = {
 	    "  -q, --quiet   print only problems\n"
 	    "Exit status: 0 when every file is valid, 65 when one is not,\n"
 	    "66 when one cannot be read.\n" },
+	{ "script", cmd_script,
+	    "[--db PATH] [--resume UUID] [--lang CODE] [--enumerator ID] SURVEY",
+	    "take an interview from answers on standard input, one per line",
+	    "  --db PATH        database (default data/lcsurvey.db)\n"
+	    "  --resume UUID    continue that interview instead of a new one\n"
+	    "  --lang CODE      language of messages (default: the first)\n"
+	    "  --enumerator ID  recorded with the interview\n"
+	    "Prints '? QUESTION MEMBER' before each answer it reads, '! MESSAGE'\n"
+	    "when an answer is refused, and 'end' after the last question; the\n"
+	    "line 'complete' then marks the interview complete. Lines ':back',\n"
+	    "':dk', ':refused' and ':lang CODE' do what they say.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

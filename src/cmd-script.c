@@ -1,0 +1,182 @@
+/*
+ * cmd-script.c: `lcsurvey script` — the interview engine driven by lines of
+ * text instead of keys. It is what tests, crash-injection runs and other
+ * programs use to feed answers through exactly the path the screens use
+ * (session -> engine -> store), without a terminal.
+ *
+ * Protocol (one line each, stdout flushed after every line):
+ *   interview UUID             once, first
+ *   note TEXT                  something the reader should know
+ *   ? QUESTION MEMBER          the question now waiting for an answer
+ *   ! MESSAGE                  the last answer was refused; asked again
+ *   end                        no question left; "complete" marks it so
+ *   complete UUID              marked complete
+ * Input lines are answers as typed (see lcsurvey-questionnaire(5)), or
+ * ":back", ":dk", ":refused", ":lang CODE", "complete".
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "session.h"
+#include "usage.h"
+
+struct script_opts {
+	const char *db, *resume, *lang, *enumerator;
+};
+
+static void
+parse_opts(int argc, char **argv, struct script_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "resume", required_argument, NULL, 'r' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "enumerator", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->db = "data/lcsurvey.db";
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->db = optarg; break;
+		case 'r': o->resume = optarg; break;
+		case 'l': o->lang = optarg; break;
+		case 'e': o->enumerator = optarg; break;
+		default: cmd_usage("script");
+		}
+	}
+	if (optind != argc - 1)
+		cmd_usage("script");
+}
+
+/* One protocol line, flushed at once: the reader is usually a pipe. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static void
+prompt(struct session *s)
+{
+	int member;
+	const struct qn_question *q = interview_current(s->iv, &member);
+
+	if (q == NULL)
+		say("end");
+	else
+		say("? %s %d", q->id, member);
+}
+
+/* One input line; returns 1 when the script is finished. */
+static int
+handle(struct session *s, const char *line)
+{
+	struct buf err = BUF_INIT;
+	struct expr_value v;
+	int rc = 0;
+
+	memset(&v, 0, sizeof v);
+	if (strcmp(line, ":back") == 0) {
+		if (interview_back(s->iv) < 0)
+			buf_adds(&err, "already at the first question");
+	} else if (strcmp(line, ":dk") == 0 || strcmp(line, ":refused") == 0) {
+		v.missing = line[1] == 'd' ? EXPR_DONT_KNOW : EXPR_REFUSED;
+		session_answer_value(s, &v, &err);
+	} else if (strncmp(line, ":lang ", 6) == 0) {
+		if (session_set_language(s, questionnaire_lang(s->qn,
+		    line + 6)) < 0)
+			buf_addf(&err, "no language '%s' in this questionnaire",
+			    line + 6);
+	} else if (strcmp(line, "complete") == 0 &&
+	    interview_current(s->iv, NULL) == NULL) {
+		if (session_set_status(s, "complete", &err) == 0) {
+			say("complete %s", s->uuid);
+			rc = 1;
+		}
+	} else
+		session_answer_text(s, line, &err);
+	if (err.len > 0)
+		say("! %s", err.s);
+	buf_release(&err);
+	return rc;
+}
+
+static int
+open_db(const char *path, struct store **st)
+{
+	char *msg = NULL;
+
+	if (store_open(st, path, &msg) < 0) {
+		fprintf(stderr, "lcsurvey: error: %s\n", msg);
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_script(int argc, char **argv)
+{
+	struct script_opts o;
+	struct questionnaire *qn;
+	struct store *st;
+	struct session s;
+	struct buf err = BUF_INIT;
+	struct diag d;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int code, lang = 0;
+
+	cmd_maybe_help("script", argc, argv);
+	parse_opts(argc, argv, &o);
+	diag_init(&d, argv[optind]);
+	qn = questionnaire_load(argv[optind], &d, &code);
+	diag_print(&d, stderr);
+	diag_release(&d);
+	if (qn == NULL)
+		return code;
+	if (o.lang != NULL && (lang = questionnaire_lang(qn, o.lang)) < 0)
+		die(EX_USAGE, "'%s' has no language '%s'", argv[optind], o.lang);
+	if (open_db(o.db, &st) < 0)
+		return EX_CANTCREAT;
+	if ((o.resume ? session_resume(&s, st, qn, o.resume, &err) :
+	    session_begin(&s, st, qn, "interview", o.enumerator, lang, &err)) < 0)
+		die(EX_DATAERR, "%s", err.s);
+	say("interview %s", s.uuid);
+	if (s.version_changed)
+		say("note questionnaire changed since this interview began; it "
+		    "continues with version %s it began with", s.qn->version);
+	prompt(&s);
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (handle(&s, line))
+			break;
+		prompt(&s);
+	}
+	free(line);
+	session_end(&s);
+	store_close(st);
+	questionnaire_free(qn);
+	return 0;
+}
