@@ -510,20 +510,14 @@ interview_answer(struct interview *iv, const struct expr_value *v,
 	}
 	if (validate(iv, q, member, v, err, errsz) < 0)
 		return -1;
+	/* An optional question left empty is saved as an empty answer, so
+	 * that resuming knows it was seen and does not ask it again. */
 	s = slot_at(iv, q->index, member);
-	if (!(v->kind == EXPR_V_NULL && v->missing == EXPR_UNANSWERED)) {
-		if (sink_save(iv, q->index, member, v, seconds) < 0) {
-			snprintf(err, errsz, "the answer could not be saved");
-			return -1;
-		}
-		slot_set(s, v);
-	} else if (s->set) {
-		if (sink_clear(iv, q->index, member) < 0) {
-			snprintf(err, errsz, "the answer could not be cleared");
-			return -1;
-		}
-		slot_clear(s);
+	if (sink_save(iv, q->index, member, v, seconds) < 0) {
+		snprintf(err, errsz, "the answer could not be saved");
+		return -1;
 	}
+	slot_set(s, v);
 	if (refresh(iv) < 0) {
 		snprintf(err, errsz, "a dependent answer could not be saved");
 		return -1;

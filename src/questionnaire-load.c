@@ -611,8 +611,7 @@ only_for(struct loader *l, const struct yamltree *qnode, const char *key,
 	for (i = 0; i < qnode->n; i++)
 		if (qnode->items[2 * i + 1] == v)
 			v = qnode->items[2 * i];
-	diag_error(l->d, v->line, v->col, "'%s' is only for %s questions",
-	    key, types);
+	diag_error(l->d, v->line, v->col, "'%s' is only for %s", key, types);
 }
 
 static void
@@ -623,9 +622,9 @@ load_bounds(struct loader *l, struct qn_question *q, const struct yamltree *qn)
 	int numeric = q->type == QN_INTEGER || q->type == QN_DECIMAL;
 
 	only_for(l, qn, "min", numeric || q->type == QN_DATE,
-	    "integer, decimal and date");
+	    "integer, decimal and date questions");
 	only_for(l, qn, "max", numeric || q->type == QN_DATE,
-	    "integer, decimal and date");
+	    "integer, decimal and date questions");
 	if (!numeric && q->type != QN_DATE)
 		return;
 	if (q->type == QN_DATE) {
@@ -672,15 +671,16 @@ load_question_options(struct loader *l, struct qn_question *q,
 	q->required = answerable;
 	q->allow_dont_know = answerable && l->dk_default;
 	q->allow_refused = answerable && l->ref_default;
-	only_for(l, n, "required", answerable, "answerable (not note or "
-	    "calculate)");
-	only_for(l, n, "dont_know", answerable, "answerable");
-	only_for(l, n, "refused", answerable, "answerable");
-	only_for(l, n, "constraint", answerable, "answerable");
-	only_for(l, n, "max_length", q->type == QN_TEXT, "text");
-	only_for(l, n, "calculate", q->type == QN_CALCULATE, "calculate");
+	only_for(l, n, "required", answerable, "answerable questions (not "
+	    "note or calculate)");
+	only_for(l, n, "dont_know", answerable, "answerable questions");
+	only_for(l, n, "refused", answerable, "answerable questions");
+	only_for(l, n, "constraint", answerable, "answerable questions");
+	only_for(l, n, "max_length", q->type == QN_TEXT, "text questions");
+	only_for(l, n, "calculate", q->type == QN_CALCULATE,
+	    "calculate questions");
 	only_for(l, n, "choices", chooses || q->type == QN_RATING,
-	    "single, multiple and rating");
+	    "single, multiple and rating questions");
 	if (answerable && (v = yamltree_get(n, "required")) != NULL)
 		get_bool(l, v, "'required'", &q->required);
 	if (answerable && (v = yamltree_get(n, "dont_know")) != NULL)
@@ -1103,9 +1103,10 @@ indicator_exprs(struct loader *l, struct qn_indicator *ind,
 	int prop = ind->kind == QN_PROPORTION, ratio = ind->kind == QN_RATIO;
 	int valued = ind->kind == QN_MEAN || ind->kind == QN_RATING_DIST;
 
-	only_for(l, n, "numerator", prop || ratio, "proportion and ratio");
-	only_for(l, n, "denominator", ratio, "ratio");
-	only_for(l, n, "value", valued, "mean and rating");
+	only_for(l, n, "numerator", prop || ratio,
+	    "proportion and ratio indicators");
+	only_for(l, n, "denominator", ratio, "ratio indicators");
+	only_for(l, n, "value", valued, "mean and rating indicators");
 	ind->universe = compile(l, yamltree_get(n, "universe"), scope,
 	    EXPR_T_BOOL);
 	if (prop || ratio)

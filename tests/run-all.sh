@@ -6,6 +6,8 @@ set -u
 label=$1 bin=$2 unitdir=$3
 LCSURVEY=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 export LCSURVEY
+LCSURVEY_LABEL=$label
+export LCSURVEY_LABEL
 TOP=$(pwd)
 export TOP
 passed=0 failed=0 failures=""
