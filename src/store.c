@@ -1,0 +1,1399 @@
+/*
+ * store.c: interviews and answers in SQLite, the only file that speaks SQL.
+ *
+ * Field laptops lose power, so every answer is its own durable transaction
+ * (WAL, synchronous=FULL), and the schema is versioned so files written by
+ * older releases are migrated forward, never rewritten by hand. The file
+ * format itself is described in man/lcsurvey-store.5; keep the two in step.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "sec.h"
+#include "strutil.h"
+#include "xmalloc.h"
+
+/* PRAGMA application_id, "LCSV": tells our files from other SQLite files. */
+#define STORE_APP_ID 0x4C435356
+
+/* How long a writer waits for another connection's write to finish. */
+#define STORE_BUSY_MS 5000
+
+/*
+ * migrations[v] takes a database from user_version v to v + 1, in one
+ * transaction. Released scripts are never edited: a change to the schema
+ * is a new script appended here (and a new STORE_SCHEMA_VERSION), so every
+ * file ever written can still be brought forward.
+ *
+ * Version 2 (the secondary index) is kept apart from version 1 (the
+ * tables) so that every new file goes through the migration path, and the
+ * unit tests can migrate a hand-built version 1 file.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the tables. */
+	"CREATE TABLE meta (\n"
+	"	name TEXT PRIMARY KEY NOT NULL,\n"
+	"	value\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO meta (name, value) VALUES ('seq', 0);\n"
+	"INSERT INTO meta (name, value)\n"
+	"    VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));\n"
+	"CREATE TABLE questionnaires (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	survey_id TEXT NOT NULL,\n"
+	"	version TEXT NOT NULL,\n"
+	"	hash TEXT NOT NULL UNIQUE\n"
+	"	    CHECK (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'),\n"
+	"	source BLOB NOT NULL,\n"
+	"	added_at TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE interviews (\n"
+	"	uuid TEXT PRIMARY KEY NOT NULL CHECK (length(uuid) = 36),\n"
+	"	questionnaire INTEGER NOT NULL REFERENCES questionnaires (id),\n"
+	"	status TEXT NOT NULL DEFAULT 'partial'\n"
+	"	    CHECK (status IN ('partial', 'complete', 'abandoned')),\n"
+	"	started_at TEXT NOT NULL,\n"
+	"	ended_at TEXT,\n"
+	"	updated_at TEXT NOT NULL,\n"
+	"	enumerator TEXT,\n"
+	"	device TEXT NOT NULL CHECK (length(device) = 36),\n"
+	"	language TEXT,\n"
+	"	mode TEXT NOT NULL\n"
+	"	    CHECK (mode IN ('interview', 'kiosk', 'import', 'simulate')),\n"
+	"	stratum TEXT,\n"
+	"	cluster TEXT,\n"
+	"	household TEXT,\n"
+	"	weight REAL CHECK (weight IS NULL OR weight > 0),\n"
+	"	CHECK ((status = 'partial') = (ended_at IS NULL))\n"
+	");\n"
+	"CREATE TABLE answers (\n"
+	"	interview TEXT NOT NULL REFERENCES interviews (uuid),\n"
+	"	member INTEGER NOT NULL CHECK (member >= 0),\n"
+	"	question TEXT NOT NULL,\n"
+	"	value CHECK (typeof(value) IN ('null', 'integer', 'real', 'text')),\n"
+	"	missing TEXT CHECK (missing IN ('dont_know', 'refused')),\n"
+	"	answered_at TEXT NOT NULL,\n"
+	"	seconds REAL CHECK (seconds IS NULL OR seconds >= 0),\n"
+	"	seq INTEGER NOT NULL UNIQUE,\n"
+	"	PRIMARY KEY (interview, member, question),\n"
+	"	CHECK (missing IS NULL OR value IS NULL)\n"
+	") WITHOUT ROWID;\n",
+
+	/*
+	 * 1 -> 2: the index the aggregator's scan and the listings use.
+	 * UNIQUE (trivially, uuid being the key) tells the planner each
+	 * index entry is a distinct interview, so the answers' primary key
+	 * order carries through and ST_A_SCAN needs no sort.
+	 */
+	"CREATE UNIQUE INDEX interviews_by_questionnaire\n"
+	"    ON interviews (questionnaire, uuid, status);\n",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+_Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
+    "one migration per schema version");
+
+/* The columns struct store_interview is filled from, in fill_interview's
+ * order. */
+#define INTERVIEW_COLS \
+	"i.uuid, i.questionnaire, i.status, i.started_at, i.ended_at, " \
+	"i.updated_at, i.device, q.survey_id, q.version, i.enumerator, " \
+	"i.language, i.mode, i.stratum, i.cluster, i.household, i.weight, " \
+	"(SELECT count(*) FROM answers a WHERE a.interview = i.uuid) " \
+	"FROM interviews i JOIN questionnaires q ON q.id = i.questionnaire "
+
+/* The columns struct store_answer is filled from, in read_answer's order. */
+#define ANSWER_COLS \
+	"a.interview, a.member, a.question, a.value, a.missing, " \
+	"a.answered_at, a.seconds, a.seq "
+
+/* Every statement, prepared once at open and reused. */
+enum {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_META_GET,
+	ST_META_ADD,
+	ST_SEQ_NEXT,
+	ST_Q_FIND,
+	ST_Q_ADD,
+	ST_Q_SOURCE,
+	ST_I_ADD,
+	ST_I_STATUS,
+	ST_I_DESIGN,
+	ST_I_LANG,
+	ST_I_TOUCH,
+	ST_I_GET,
+	ST_I_LIST,
+	ST_I_COUNT,
+	ST_A_PUT,
+	ST_A_CLEAR,
+	ST_A_LIST,
+	ST_A_SCAN,
+	ST__N
+};
+
+static const char *const stmt_sql[ST__N] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_META_GET] = "SELECT value FROM meta WHERE name = ?1",
+	[ST_META_ADD] =
+	    "INSERT OR IGNORE INTO meta (name, value) VALUES (?1, ?2)",
+	[ST_SEQ_NEXT] =
+	    "UPDATE meta SET value = value + 1 WHERE name = 'seq' "
+	    "RETURNING value",
+	[ST_Q_FIND] = "SELECT id FROM questionnaires WHERE hash = ?1",
+	[ST_Q_ADD] =
+	    "INSERT INTO questionnaires "
+	    "(survey_id, version, hash, source, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_Q_SOURCE] = "SELECT source, hash FROM questionnaires WHERE id = ?1",
+	[ST_I_ADD] =
+	    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
+	    "updated_at, enumerator, device, language, mode) "
+	    "VALUES (?1, ?2, 'partial', ?3, ?3, ?4, ?5, ?6, ?7)",
+	[ST_I_STATUS] =
+	    "UPDATE interviews SET status = ?2, ended_at = ?3, updated_at = ?4 "
+	    "WHERE uuid = ?1",
+	[ST_I_DESIGN] =
+	    "UPDATE interviews SET stratum = ?2, cluster = ?3, household = ?4, "
+	    "weight = ?5, updated_at = ?6 WHERE uuid = ?1",
+	[ST_I_LANG] =
+	    "UPDATE interviews SET language = ?2, updated_at = ?3 "
+	    "WHERE uuid = ?1",
+	[ST_I_TOUCH] = "UPDATE interviews SET updated_at = ?2 WHERE uuid = ?1",
+	[ST_I_GET] = "SELECT " INTERVIEW_COLS "WHERE i.uuid = ?1",
+	[ST_I_LIST] =
+	    "SELECT " INTERVIEW_COLS
+	    "WHERE ?1 = 0 OR i.questionnaire = ?1 "
+	    "ORDER BY i.started_at DESC, i.rowid DESC",
+	/* Local day: a kiosk administrator's "today" is the wall clock's. */
+	[ST_I_COUNT] =
+	    "SELECT status, count(*) FROM interviews "
+	    "WHERE (?1 = 0 OR questionnaire = ?1) AND (?2 IS NULL OR "
+	    "date(CASE status WHEN 'partial' THEN started_at ELSE ended_at END,"
+	    " 'localtime') = ?2) GROUP BY status",
+	[ST_A_PUT] =
+	    "INSERT INTO answers (interview, member, question, value, missing, "
+	    "answered_at, seconds, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+	    "ON CONFLICT (interview, member, question) DO UPDATE SET "
+	    "value = excluded.value, missing = excluded.missing, "
+	    "answered_at = excluded.answered_at, seconds = excluded.seconds, "
+	    "seq = excluded.seq",
+	[ST_A_CLEAR] =
+	    "DELETE FROM answers "
+	    "WHERE interview = ?1 AND member = ?2 AND question = ?3",
+	[ST_A_LIST] =
+	    "SELECT " ANSWER_COLS "FROM answers a WHERE a.interview = ?1 "
+	    "ORDER BY a.seq",
+	/*
+	 * Outer loop over interviews_by_questionnaire (uuid order, status
+	 * filtered inside the index), inner loop over the answers' primary
+	 * key: rows come out in the ORDER BY order without a sort. i.status
+	 * changes nothing in the order (one status per uuid) but completes
+	 * the unique index's columns, which is what lets the planner see
+	 * that; check with EXPLAIN QUERY PLAN after any change here.
+	 */
+	[ST_A_SCAN] =
+	    "SELECT " ANSWER_COLS
+	    "FROM interviews i JOIN answers a ON a.interview = i.uuid "
+	    "WHERE i.questionnaire = ?1 AND (i.status = 'complete' OR "
+	    "(?2 AND i.status = 'partial')) "
+	    "ORDER BY i.uuid, i.status, a.member, a.question",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int memory;		/* ":memory:", which has no WAL */
+	char device[37];
+	struct buf err;
+	sqlite3_stmt *stmt[ST__N];
+};
+
+static int fail(struct store *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+static int fail_db(struct store *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Sets the message for store_errmsg and returns -1. */
+static int
+fail(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&st->err);
+	va_start(ap, fmt);
+	buf_vaddf(&st->err, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Like fail, followed by SQLite's message for the last error. */
+static int
+fail_db(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	buf_reset(&st->err);
+	va_start(ap, fmt);
+	buf_vaddf(&st->err, fmt, ap);
+	va_end(ap);
+	buf_addf(&st->err, ": %s", sqlite3_errmsg(st->db));
+	return -1;
+}
+
+/* A prepared statement, ready to bind: a previous use always resets. */
+static sqlite3_stmt *
+stmt(struct store *st, int which)
+{
+	return st->stmt[which];
+}
+
+/* Ends one use of a statement: releases its read snapshot and the
+ * caller's strings it was bound to (SQLITE_STATIC). */
+static void
+done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+/* Steps a statement that returns no row of interest, then resets it. */
+static int
+run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		fail_db(st, "cannot %s", what);
+		done(s);
+		return -1;
+	}
+	done(s);
+	return 0;
+}
+
+static int
+tx_begin(struct store *st)
+{
+	return run(st, stmt(st, ST_BEGIN), "begin a transaction");
+}
+
+/* Undoes the open transaction, if SQLite has not already done so (it
+ * rolls back by itself after some errors, such as SQLITE_FULL). Keeps the
+ * message of the error that led here. */
+static void
+tx_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		sqlite3_step(stmt(st, ST_ROLLBACK));
+		done(stmt(st, ST_ROLLBACK));
+	}
+}
+
+static int
+tx_commit(struct store *st)
+{
+	if (run(st, stmt(st, ST_COMMIT), "commit") == -1) {
+		tx_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
+}
+
+/* Checks every bind of one statement at once: rc accumulates the first
+ * failure (binds only fail on programming errors or huge values). */
+static int
+bound(struct store *st, sqlite3_stmt *s, int rc)
+{
+	if (rc != SQLITE_OK) {
+		fail(st, "cannot bind a value: %s", sqlite3_errstr(rc));
+		done(s);
+		return -1;
+	}
+	return 0;
+}
+#define BIND(rc, call) do { if ((rc) == SQLITE_OK) (rc) = (call); } while (0)
+
+/* Now, UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ": sorts as text, read by date(). */
+static void
+now_iso(char out[32])
+{
+	struct timespec ts;
+	struct tm tm;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + 19, 32 - 19, ".%03uZ",
+	    (unsigned)(ts.tv_nsec / 1000000L) % 1000u);
+}
+
+/* Copies a text column into a fixed array; "" for NULL. */
+static void
+copy_col(char *dst, size_t n, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	snprintf(dst, n, "%s", t != NULL ? (const char *)t : "");
+}
+
+static char *
+dup_col(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* Turns a missing directory or a directory given as the file into plain
+ * words; SQLite would only say "unable to open database file". */
+static int
+check_path(struct store *st)
+{
+	struct stat sb;
+	const char *slash;
+	char *dir;
+	int ret = 0;
+
+	if (st->path[0] == '\0')
+		return fail(st, "empty file name");
+	if (stat(st->path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return fail(st, "it is a directory");
+		return 0;
+	}
+	if (errno != ENOENT)
+		return fail(st, "%s", strerror(errno));
+	slash = strrchr(st->path, '/');
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == st->path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(st->path, (size_t)(slash - st->path));
+	if (stat(dir, &sb) == -1) {
+		if (errno == ENOENT)
+			ret = fail(st, "directory '%s' does not exist "
+			    "(create it first)", dir);
+		else
+			ret = fail(st, "'%s': %s", dir, strerror(errno));
+	} else if (!S_ISDIR(sb.st_mode))
+		ret = fail(st, "'%s' is not a directory", dir);
+	free(dir);
+	return ret;
+}
+
+/* Runs a one-shot SQL text returning at most one row; *out is its first
+ * column as an integer (0 without a row). */
+static int
+query_int(struct store *st, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return fail_db(st, "cannot run '%s'", sql);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	else if (rc != SQLITE_DONE)
+		fail_db(st, "cannot run '%s'", sql);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* PRAGMA quick_check: refuses what is not an SQLite file, or is damaged,
+ * before anything is written to it. */
+static int
+check_file(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	char first[200], *nl;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	if ((rc & 0xff) == SQLITE_NOTADB) {
+		sqlite3_finalize(s);
+		return fail(st, "not an SQLite database");
+	}
+	if (rc != SQLITE_ROW) {
+		fail_db(st, "failed PRAGMA quick_check");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	if (sqlite3_column_text(s, 0) == NULL ||
+	    strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0) {
+		copy_col(first, sizeof first, s, 0);
+		/* Its report has line breaks; messages are one line. */
+		for (nl = first; (nl = strchr(nl, '\n')) != NULL;)
+			*nl = ' ';
+		fail(st, "failed PRAGMA quick_check: %s", first);
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* Refuses files we must not touch: another program's database, or one
+ * from a newer lcsurvey. *version receives PRAGMA user_version. */
+static int
+check_owner(struct store *st, int *version)
+{
+	int appid, nobjects;
+
+	if (query_int(st, "PRAGMA application_id", &appid) == -1 ||
+	    query_int(st, "PRAGMA user_version", version) == -1)
+		return -1;
+	if (appid != 0 && appid != STORE_APP_ID)
+		return fail(st, "not an lcsurvey database "
+		    "(SQLite application id %#x)", (unsigned)appid);
+	if (*version > NMIGRATIONS)
+		return fail(st, "database schema version %d is newer than "
+		    "this lcsurvey understands (%d); upgrade lcsurvey",
+		    *version, NMIGRATIONS);
+	if (*version < 0)
+		return fail(st, "invalid database schema version %d", *version);
+	if (*version == 0) {
+		if (query_int(st, "SELECT count(*) FROM sqlite_schema",
+		    &nobjects) == -1)
+			return -1;
+		if (nobjects > 0)
+			return fail(st, "an SQLite database, but not an "
+			    "lcsurvey one (it has tables and no schema "
+			    "version)");
+	}
+	return 0;
+}
+
+static int
+set_pragmas(struct store *st)
+{
+	sqlite3_stmt *s;
+	int rc, fk;
+	char mode[16] = "";
+
+	/* Double-quoted strings as literals hide typos in identifiers;
+	 * defensive mode stops SQL from corrupting the file on purpose. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s,
+	    NULL) != SQLITE_OK)
+		return fail_db(st, "cannot set the journal mode");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		copy_col(mode, sizeof mode, s, 0);
+	else
+		fail_db(st, "cannot set the journal mode");
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (strcmp(mode, st->memory ? "memory" : "wal") != 0)
+		return fail(st, "cannot use write-ahead logging (journal mode "
+		    "is '%s'); is the file on a network file system?", mode);
+
+	if (sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return fail_db(st, "cannot set pragmas");
+	if (query_int(st, "PRAGMA foreign_keys", &fk) == -1)
+		return -1;
+	if (fk != 1)
+		return fail(st, "this SQLite has no foreign key support");
+	return 0;
+}
+
+/* Runs migrations[version] in one transaction. Another process may be
+ * migrating the same file: BEGIN IMMEDIATE waits for it, and the version
+ * is read again inside the transaction. */
+static int
+migrate_one(struct store *st, int *version)
+{
+	sqlite3_stmt *s;
+	char *sql;
+	int v, rc, nobjects;
+
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return fail_db(st, "cannot begin a transaction");
+	if (query_int(st, "PRAGMA user_version", &v) == -1)
+		goto bad;
+	if (v != *version) {
+		/* Someone else moved it on; start again from there. */
+		*version = v;
+		if (v > NMIGRATIONS) {
+			fail(st, "database schema version %d is newer than "
+			    "this lcsurvey understands (%d); upgrade lcsurvey",
+			    v, NMIGRATIONS);
+			goto bad;
+		}
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return 0;
+	}
+	if (v == 0) {
+		if (query_int(st, "SELECT count(*) FROM sqlite_schema",
+		    &nobjects) == -1)
+			goto bad;
+		if (nobjects > 0) {
+			fail(st, "an SQLite database, but not an lcsurvey one");
+			goto bad;
+		}
+	}
+	if (sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		fail_db(st, "cannot migrate schema version %d to %d", v, v + 1);
+		goto bad;
+	}
+
+	/* A migration that rebuilds a table must not leave dangling
+	 * references behind. */
+	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s,
+	    NULL) != SQLITE_OK) {
+		fail_db(st, "cannot check foreign keys");
+		goto bad;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fail(st, "migration to schema version %d leaves a dangling "
+		    "reference in table '%s'", v + 1,
+		    (const char *)sqlite3_column_text(s, 0));
+	else if (rc != SQLITE_DONE)
+		fail_db(st, "cannot check foreign keys");
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto bad;
+
+	/* Pragmas take no bound parameters; these are our own integers. */
+	sql = sqlite3_mprintf("PRAGMA user_version = %d; "
+	    "PRAGMA application_id = %d", v + 1, STORE_APP_ID);
+	if (sql == NULL) {
+		fail(st, "out of memory");
+		goto bad;
+	}
+	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		fail_db(st, "cannot set the schema version");
+		goto bad;
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		fail_db(st, "cannot commit schema version %d", v + 1);
+		goto bad;
+	}
+	*version = v + 1;
+	return 0;
+
+bad:
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+prepare_all(struct store *st)
+{
+	int i;
+
+	for (i = 0; i < ST__N; i++) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) != SQLITE_OK)
+			return fail_db(st, "cannot prepare statement %d", i);
+	}
+	return 0;
+}
+
+/* Reads meta's text value for name into out[n]; 1 found, 0 not, -1. */
+static int
+meta_get(struct store *st, const char *name, char *out, size_t n)
+{
+	sqlite3_stmt *s = stmt(st, ST_META_GET);
+	int rc, found;
+
+	if (bound(st, s, sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC)))
+		return -1;
+	rc = sqlite3_step(s);
+	found = rc == SQLITE_ROW;
+	if (found)
+		copy_col(out, n, s, 0);
+	else if (rc != SQLITE_DONE)
+		fail_db(st, "cannot read '%s'", name);
+	done(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}
+
+/* The device id is made by whichever connection first needs it; INSERT
+ * OR IGNORE and reading it back make that safe between processes. */
+static int
+load_device(struct store *st)
+{
+	sqlite3_stmt *s = stmt(st, ST_META_ADD);
+	char uuid[37];
+	int rc = SQLITE_OK, found;
+
+	if ((found = meta_get(st, "device", st->device, sizeof st->device)))
+		return found == 1 ? 0 : -1;
+	sec_uuid(uuid);
+	BIND(rc, sqlite3_bind_text(s, 1, "device", -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 2, uuid, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1 || run(st, s, "record the device id"))
+		return -1;
+	found = meta_get(st, "device", st->device, sizeof st->device);
+	if (found == 0)
+		return fail(st, "no device id after recording one");
+	return found == 1 ? 0 : -1;
+}
+
+int
+store_open(struct store **out, const char *path, char **errmsg)
+{
+	struct store *st;
+	struct buf msg = BUF_INIT;
+	int version;
+
+	*out = NULL;
+	*errmsg = NULL;
+	if (path == NULL) {
+		*errmsg = xstrdup("cannot open database: no file name given");
+		return -1;
+	}
+	st = xcalloc(1, sizeof *st);
+	buf_init(&st->err);
+	st->path = xstrdup(path);
+	st->memory = strcmp(path, ":memory:") == 0;
+
+	if (sec_init() == -1) {
+		fail(st, "cannot initialise the random number generator");
+		goto bad;
+	}
+	if (!st->memory && check_path(st) == -1)
+		goto bad;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		if (st->db != NULL)
+			fail_db(st, "cannot open");
+		else
+			fail(st, "out of memory");
+		goto bad;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* A reader never makes a writer fail, and two writers wait for
+	 * each other instead of failing with SQLITE_BUSY. */
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+
+	if (check_file(st) == -1 || check_owner(st, &version) == -1 ||
+	    set_pragmas(st) == -1)
+		goto bad;
+	while (version < NMIGRATIONS) {
+		if (migrate_one(st, &version) == -1)
+			goto bad;
+	}
+	if (prepare_all(st) == -1 || load_device(st) == -1)
+		goto bad;
+	*out = st;
+	return 0;
+
+bad:
+	buf_addf(&msg, "cannot open database '%s': %s", path, buf_str(&st->err));
+	*errmsg = buf_detach(&msg);
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < ST__N; i++)
+		sqlite3_finalize(st->stmt[i]);
+	/* Every statement is finalized, so this cannot be SQLITE_BUSY; the
+	 * last connection to close checkpoints the WAL into the file. */
+	sqlite3_close(st->db);
+	buf_release(&st->err);
+	free(st->path);
+	free(st);
+}
+
+const char *
+store_errmsg(const struct store *st)
+{
+	return buf_str(&st->err);
+}
+
+int
+store_settings(struct store *st, struct store_settings *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return fail_db(st, "cannot read the journal mode");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		copy_col(out->journal_mode, sizeof out->journal_mode, s, 0);
+	else
+		fail_db(st, "cannot read the journal mode");
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (query_int(st, "PRAGMA synchronous", &out->synchronous) == -1 ||
+	    query_int(st, "PRAGMA foreign_keys", &out->foreign_keys) == -1 ||
+	    query_int(st, "PRAGMA busy_timeout", &out->busy_timeout_ms) == -1 ||
+	    query_int(st, "PRAGMA user_version", &out->user_version) == -1)
+		return -1;
+	return 0;
+}
+
+int
+store_device_id(struct store *st, char out[37])
+{
+	memcpy(out, st->device, 37);
+	return 0;
+}
+
+/* ---- questionnaires ----------------------------------------------------- */
+
+/* Looks hash up; 1 found (*rowid set), 0 not, -1 error. */
+static int
+questionnaire_find(struct store *st, const char *hash, int64_t *rowid)
+{
+	sqlite3_stmt *s = stmt(st, ST_Q_FIND);
+	int rc;
+
+	if (bound(st, s, sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC)))
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		fail_db(st, "cannot look up questionnaire %.12s", hash);
+	done(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_questionnaire(struct store *st, const char *survey_id,
+    const char *version, const char *hash, const void *src, size_t len,
+    int64_t *rowid)
+{
+	sqlite3_stmt *s = stmt(st, ST_Q_ADD);
+	char actual[65], now[32];
+	int rc = SQLITE_OK, found;
+
+	if (survey_id == NULL || version == NULL || hash == NULL ||
+	    (src == NULL && len > 0))
+		return fail(st, "questionnaire without id, version or source");
+	/* The hash is the questionnaire's identity when files from many
+	 * laptops are merged, so it must really be the source's. */
+	sec_sha256_hex(src != NULL ? src : "", len, actual);
+	if (strcmp(actual, hash) != 0)
+		return fail(st, "questionnaire '%s': hash %.12s... does not "
+		    "match its source (%.12s...)", survey_id, hash, actual);
+
+	if (tx_begin(st) == -1)
+		return -1;
+	if ((found = questionnaire_find(st, hash, rowid)) != 0) {
+		if (found == -1)
+			goto bad;
+		return tx_commit(st);
+	}
+	now_iso(now);
+	BIND(rc, sqlite3_bind_text(s, 1, survey_id, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 2, version, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 3, hash, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_blob64(s, 4, src != NULL ? src : "", len,
+	    SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1 ||
+	    run(st, s, "record the questionnaire") == -1)
+		goto bad;
+	*rowid = sqlite3_last_insert_rowid(st->db);
+	return tx_commit(st);
+
+bad:
+	tx_rollback(st);
+	return -1;
+}
+
+int
+store_questionnaire_source(struct store *st, int64_t rowid, char **src,
+    size_t *len, char **hash)
+{
+	sqlite3_stmt *s = stmt(st, ST_Q_SOURCE);
+	const void *p;
+	size_t n;
+	int rc;
+
+	*src = NULL;
+	if (hash != NULL)
+		*hash = NULL;
+	if (bound(st, s, sqlite3_bind_int64(s, 1, rowid)))
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			fail(st, "no questionnaire %lld in the database",
+			    (long long)rowid);
+		else
+			fail_db(st, "cannot read questionnaire %lld",
+			    (long long)rowid);
+		done(s);
+		return -1;
+	}
+	p = sqlite3_column_blob(s, 0);
+	n = (size_t)sqlite3_column_bytes(s, 0);
+	*src = xmalloc(n + 1);
+	if (n > 0)
+		memcpy(*src, p, n);
+	(*src)[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	if (hash != NULL)
+		*hash = dup_col(s, 1);
+	done(s);
+	return 0;
+}
+
+/* ---- interviews --------------------------------------------------------- */
+
+static int
+valid_mode(const char *mode)
+{
+	return mode != NULL && (strcmp(mode, "interview") == 0 ||
+	    strcmp(mode, "kiosk") == 0 || strcmp(mode, "import") == 0 ||
+	    strcmp(mode, "simulate") == 0);
+}
+
+int
+store_interview_new(struct store *st, int64_t qrow, const char *enumerator,
+    const char *lang, const char *mode, char uuid_out[37])
+{
+	sqlite3_stmt *s = stmt(st, ST_I_ADD);
+	char now[32];
+	int rc = SQLITE_OK;
+
+	uuid_out[0] = '\0';
+	if (!valid_mode(mode))
+		return fail(st, "invalid interview mode '%s' (interview, "
+		    "kiosk, import or simulate)", mode ? mode : "(null)");
+	sec_uuid(uuid_out);
+	now_iso(now);
+	BIND(rc, sqlite3_bind_text(s, 1, uuid_out, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int64(s, 2, qrow));
+	BIND(rc, sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
+	BIND(rc, bind_text_or_null(s, 4, enumerator));
+	BIND(rc, sqlite3_bind_text(s, 5, st->device, -1, SQLITE_STATIC));
+	BIND(rc, bind_text_or_null(s, 6, lang));
+	BIND(rc, sqlite3_bind_text(s, 7, mode, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		goto bad;
+	/* One statement: autocommit makes it its own durable transaction. */
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			fail(st, "cannot start an interview: no questionnaire "
+			    "%lld in the database", (long long)qrow);
+		else
+			fail_db(st, "cannot start an interview");
+		done(s);
+		goto bad;
+	}
+	done(s);
+	return 0;
+
+bad:
+	uuid_out[0] = '\0';
+	return -1;
+}
+
+/* Steps an UPDATE of one interview; "no interview" when none matched. */
+static int
+update_interview(struct store *st, sqlite3_stmt *s, const char *uuid,
+    const char *what)
+{
+	if (run(st, s, what) == -1)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return fail(st, "cannot %s: no interview '%s'", what, uuid);
+	return 0;
+}
+
+int
+store_interview_set_status(struct store *st, const char *uuid,
+    const char *status)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_STATUS);
+	char now[32];
+	int rc = SQLITE_OK, partial;
+
+	if (uuid == NULL || status == NULL)
+		return fail(st, "interview or status missing");
+	partial = strcmp(status, "partial") == 0;
+	if (!partial && strcmp(status, "complete") != 0 &&
+	    strcmp(status, "abandoned") != 0)
+		return fail(st, "invalid interview status '%s' (partial, "
+		    "complete or abandoned)", status);
+	now_iso(now);
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC));
+	BIND(rc, partial ? sqlite3_bind_null(s, 3) :
+	    sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	return update_interview(st, s, uuid, "set the interview status");
+}
+
+int
+store_interview_set_design(struct store *st, const char *uuid,
+    const char *stratum, const char *cluster, const char *household,
+    const double *weight)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_DESIGN);
+	char now[32];
+	int rc = SQLITE_OK;
+
+	if (uuid == NULL)
+		return fail(st, "interview missing");
+	if (weight != NULL && !(isfinite(*weight) && *weight > 0))
+		return fail(st, "invalid sampling weight %g (must be a "
+		    "positive number)", *weight);
+	now_iso(now);
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, bind_text_or_null(s, 2, stratum));
+	BIND(rc, bind_text_or_null(s, 3, cluster));
+	BIND(rc, bind_text_or_null(s, 4, household));
+	BIND(rc, weight != NULL ? sqlite3_bind_double(s, 5, *weight) :
+	    sqlite3_bind_null(s, 5));
+	BIND(rc, sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	return update_interview(st, s, uuid, "set the sample design");
+}
+
+int
+store_interview_set_language(struct store *st, const char *uuid,
+    const char *lang)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_LANG);
+	char now[32];
+	int rc = SQLITE_OK;
+
+	if (uuid == NULL)
+		return fail(st, "interview missing");
+	now_iso(now);
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, bind_text_or_null(s, 2, lang));
+	BIND(rc, sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	return update_interview(st, s, uuid, "set the interview language");
+}
+
+static void
+fill_interview(sqlite3_stmt *s, struct store_interview *iv)
+{
+	memset(iv, 0, sizeof *iv);
+	copy_col(iv->uuid, sizeof iv->uuid, s, 0);
+	iv->questionnaire = sqlite3_column_int64(s, 1);
+	copy_col(iv->status, sizeof iv->status, s, 2);
+	copy_col(iv->started_at, sizeof iv->started_at, s, 3);
+	copy_col(iv->ended_at, sizeof iv->ended_at, s, 4);
+	copy_col(iv->updated_at, sizeof iv->updated_at, s, 5);
+	copy_col(iv->device, sizeof iv->device, s, 6);
+	iv->survey_id = dup_col(s, 7);
+	iv->version = dup_col(s, 8);
+	iv->enumerator = dup_col(s, 9);
+	iv->language = dup_col(s, 10);
+	iv->mode = dup_col(s, 11);
+	iv->stratum = dup_col(s, 12);
+	iv->cluster = dup_col(s, 13);
+	iv->household = dup_col(s, 14);
+	iv->has_weight = sqlite3_column_type(s, 15) != SQLITE_NULL;
+	iv->weight = iv->has_weight ? sqlite3_column_double(s, 15) : 0;
+	iv->nanswers = sqlite3_column_int(s, 16);
+}
+
+void
+store_interview_release(struct store_interview *iv)
+{
+	free(iv->survey_id);
+	free(iv->version);
+	free(iv->enumerator);
+	free(iv->language);
+	free(iv->mode);
+	free(iv->stratum);
+	free(iv->cluster);
+	free(iv->household);
+	memset(iv, 0, sizeof *iv);
+}
+
+int
+store_interview_get(struct store *st, const char *uuid,
+    struct store_interview *out)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_GET);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (uuid == NULL)
+		return fail(st, "interview missing");
+	if (bound(st, s, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC)))
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fill_interview(s, out);
+	else if (rc == SQLITE_DONE)
+		fail(st, "no interview '%s'", uuid);
+	else
+		fail_db(st, "cannot read interview '%s'", uuid);
+	done(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_interviews_list(struct store *st, int64_t qrow,
+    int (*fn)(void *ctx, const struct store_interview *iv), void *ctx)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_LIST);
+	struct store_interview iv;
+	int rc, ret = 0;
+
+	if (bound(st, s, sqlite3_bind_int64(s, 1, qrow)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fill_interview(s, &iv);
+		ret = fn(ctx, &iv);
+		store_interview_release(&iv);
+		if (ret != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail_db(st, "cannot list interviews");
+	done(s);
+	return ret;
+}
+
+int
+store_count_by_status(struct store *st, int64_t qrow, const char *day,
+    int counts[3])
+{
+	sqlite3_stmt *s = stmt(st, ST_I_COUNT);
+	const char *status;
+	int rc = SQLITE_OK;
+
+	counts[0] = counts[1] = counts[2] = 0;
+	BIND(rc, sqlite3_bind_int64(s, 1, qrow));
+	BIND(rc, bind_text_or_null(s, 2, day));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		status = (const char *)sqlite3_column_text(s, 0);
+		if (strcmp(status, "partial") == 0)
+			counts[STORE_PARTIAL] = sqlite3_column_int(s, 1);
+		else if (strcmp(status, "complete") == 0)
+			counts[STORE_COMPLETE] = sqlite3_column_int(s, 1);
+		else if (strcmp(status, "abandoned") == 0)
+			counts[STORE_ABANDONED] = sqlite3_column_int(s, 1);
+	}
+	if (rc != SQLITE_DONE)
+		fail_db(st, "cannot count interviews");
+	done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- answers ------------------------------------------------------------ */
+
+/* Checks a value against the encoding lcsurvey-store(5) promises. */
+static int
+check_value(struct store *st, const char *question,
+    const struct store_value *v)
+{
+	if (v->missing != NULL) {
+		if (strcmp(v->missing, "dont_know") != 0 &&
+		    strcmp(v->missing, "refused") != 0)
+			return fail(st, "answer to '%s': invalid missing "
+			    "code '%s' (dont_know or refused)", question,
+			    v->missing);
+		if (v->type != STORE_NULL)
+			return fail(st, "answer to '%s': a value and a "
+			    "missing code together", question);
+	}
+	switch (v->type) {
+	case STORE_NULL:
+	case STORE_INT:
+		return 0;
+	case STORE_REAL:
+		/* SQLite would store NaN as NULL, silently. */
+		if (!isfinite(v->r))
+			return fail(st, "answer to '%s': %g is not a finite "
+			    "number", question, v->r);
+		return 0;
+	case STORE_TEXT:
+		if (v->text == NULL && v->len > 0)
+			return fail(st, "answer to '%s': text missing",
+			    question);
+		if (v->len > INT_MAX)
+			return fail(st, "answer to '%s': text too long",
+			    question);
+		if (v->len > 0 && (memchr(v->text, '\0', v->len) != NULL ||
+		    !strutil_utf8_valid(v->text, v->len)))
+			return fail(st, "answer to '%s': text is not valid "
+			    "UTF-8", question);
+		return 0;
+	}
+	return fail(st, "answer to '%s': unknown value type %d", question,
+	    (int)v->type);
+}
+
+static int
+bind_value(sqlite3_stmt *s, int i, const struct store_value *v)
+{
+	switch (v->type) {
+	case STORE_INT:
+		return sqlite3_bind_int64(s, i, v->i);
+	case STORE_REAL:
+		return sqlite3_bind_double(s, i, v->r);
+	case STORE_TEXT:
+		return sqlite3_bind_text(s, i, v->len > 0 ? v->text : "",
+		    (int)v->len, SQLITE_STATIC);
+	case STORE_NULL:
+		break;
+	}
+	return sqlite3_bind_null(s, i);
+}
+
+/* Bumps the interview's updated_at, failing if there is no such
+ * interview; inside the caller's transaction. */
+static int
+touch(struct store *st, const char *uuid, const char *now)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_TOUCH);
+	int rc = SQLITE_OK;
+
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	return update_interview(st, s, uuid, "record the answer");
+}
+
+/* The next answer sequence number; a counter in meta rather than
+ * max(seq) + 1, so a cleared answer's number is never handed out again. */
+static int
+next_seq(struct store *st, int64_t *seq)
+{
+	sqlite3_stmt *s = stmt(st, ST_SEQ_NEXT);
+	int rc;
+
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(s, 0);
+		rc = sqlite3_step(s);
+	}
+	if (rc != SQLITE_DONE) {
+		fail_db(st, "cannot number the answer");
+		done(s);
+		return -1;
+	}
+	done(s);
+	return 0;
+}
+
+int
+store_answer_put(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_value *v, double seconds)
+{
+	sqlite3_stmt *s = stmt(st, ST_A_PUT);
+	char now[32];
+	int64_t seq = 0;
+	int rc = SQLITE_OK;
+
+	if (uuid == NULL || question == NULL || question[0] == '\0' ||
+	    v == NULL)
+		return fail(st, "answer without interview, question or value");
+	if (member < 0)
+		return fail(st, "answer to '%s': invalid member %d", question,
+		    member);
+	if (check_value(st, question, v) == -1)
+		return -1;
+	if (isinf(seconds))
+		return fail(st, "answer to '%s': infinite time", question);
+
+	now_iso(now);
+	if (tx_begin(st) == -1)
+		return -1;
+	/* The number is taken first so that a put to an unknown interview
+	 * exercises (and the tests check) the rollback of the counter. */
+	if (next_seq(st, &seq) == -1 || touch(st, uuid, now) == -1)
+		goto bad;
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int(s, 2, member));
+	BIND(rc, sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC));
+	BIND(rc, bind_value(s, 4, v));
+	BIND(rc, bind_text_or_null(s, 5, v->missing));
+	BIND(rc, sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC));
+	/* Negative (or NaN) time means "not measured". */
+	BIND(rc, seconds >= 0 ? sqlite3_bind_double(s, 7, seconds) :
+	    sqlite3_bind_null(s, 7));
+	BIND(rc, sqlite3_bind_int64(s, 8, seq));
+	if (bound(st, s, rc) == -1)
+		goto bad;
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+		fail_db(st, "cannot record the answer to '%s'", question);
+		done(s);
+		goto bad;
+	}
+	done(s);
+	return tx_commit(st);
+
+bad:
+	tx_rollback(st);
+	return -1;
+}
+
+int
+store_answer_clear(struct store *st, const char *uuid, int member,
+    const char *question)
+{
+	sqlite3_stmt *s = stmt(st, ST_A_CLEAR);
+	char now[32];
+	int rc = SQLITE_OK;
+
+	if (uuid == NULL || question == NULL)
+		return fail(st, "answer without interview or question");
+	now_iso(now);
+	if (tx_begin(st) == -1)
+		return -1;
+	if (touch(st, uuid, now) == -1)
+		goto bad;
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int(s, 2, member));
+	BIND(rc, sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1 ||
+	    run(st, s, "clear the answer") == -1)
+		goto bad;
+	return tx_commit(st);
+
+bad:
+	tx_rollback(st);
+	return -1;
+}
+
+/* Fills *a from a row of ANSWER_COLS; pointers into the statement. */
+static void
+read_answer(sqlite3_stmt *s, struct store_answer *a)
+{
+	struct store_value *v = &a->value;
+
+	memset(a, 0, sizeof *a);
+	a->interview = (const char *)sqlite3_column_text(s, 0);
+	a->member = sqlite3_column_int(s, 1);
+	a->question = (const char *)sqlite3_column_text(s, 2);
+	switch (sqlite3_column_type(s, 3)) {
+	case SQLITE_INTEGER:
+		v->type = STORE_INT;
+		v->i = sqlite3_column_int64(s, 3);
+		break;
+	case SQLITE_FLOAT:
+		v->type = STORE_REAL;
+		v->r = sqlite3_column_double(s, 3);
+		break;
+	case SQLITE_TEXT:
+		v->type = STORE_TEXT;
+		v->text = (const char *)sqlite3_column_text(s, 3);
+		v->len = (size_t)sqlite3_column_bytes(s, 3);
+		break;
+	default:	/* NULL; the schema allows no blobs */
+		v->type = STORE_NULL;
+		break;
+	}
+	v->missing = (const char *)sqlite3_column_text(s, 4);
+	a->answered_at = (const char *)sqlite3_column_text(s, 5);
+	a->seconds = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 :
+	    sqlite3_column_double(s, 6);
+	a->seq = sqlite3_column_int64(s, 7);
+}
+
+/* Runs a bound answer query, calling fn per row. */
+static int
+each_answer(struct store *st, sqlite3_stmt *s,
+    int (*fn)(void *, const struct store_answer *), void *ctx)
+{
+	struct store_answer a;
+	int rc, ret = 0;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_answer(s, &a);
+		if ((ret = fn(ctx, &a)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail_db(st, "cannot read answers");
+	done(s);
+	return ret;
+}
+
+int
+store_answers_foreach(struct store *st, const char *uuid,
+    int (*fn)(void *ctx, const struct store_answer *a), void *ctx)
+{
+	sqlite3_stmt *s = stmt(st, ST_A_LIST);
+
+	if (uuid == NULL)
+		return fail(st, "interview missing");
+	if (bound(st, s, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC)))
+		return -1;
+	return each_answer(st, s, fn, ctx);
+}
+
+int
+store_scan_answers(struct store *st, int64_t qrow, int include_partial,
+    int (*fn)(void *ctx, const struct store_answer *a), void *ctx)
+{
+	sqlite3_stmt *s = stmt(st, ST_A_SCAN);
+	int rc = SQLITE_OK;
+
+	BIND(rc, sqlite3_bind_int64(s, 1, qrow));
+	BIND(rc, sqlite3_bind_int(s, 2, include_partial != 0));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	return each_answer(st, s, fn, ctx);
+}

@@ -1,0 +1,195 @@
+/*
+ * store.h: the interview database (SQLite), the one place answers are kept.
+ *
+ * A store is one open database file. Every write that matters is its own
+ * transaction, committed (WAL, synchronous=FULL) before the function
+ * returns, so a laptop that loses power mid-interview loses at most the
+ * answer being typed. The file format is documented in lcsurvey-store(5).
+ *
+ * Conventions for every function below: 0 on success, -1 on failure with
+ * a message for store_errmsg() (nothing is printed, nothing exits; a
+ * failed write leaves the database as it was). Strings are UTF-8 and
+ * borrowed unless the comment says "caller frees". A store is used from
+ * one thread at a time. Callbacks given to the iteration functions must
+ * not call back into the same store; they return 0 to go on, or any other
+ * value to stop, which the iteration function then returns (use positive
+ * values, since -1 means a store error).
+ */
+#ifndef LCSURVEY_STORE_H
+#define LCSURVEY_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* Schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+#define STORE_UUID_LEN 36	/* text form, without the NUL */
+#define STORE_TIME_LEN 24	/* "2024-05-01T12:34:56.789Z" */
+
+/* Interview statuses, as indexes into store_count_by_status()'s counts. */
+enum store_status { STORE_PARTIAL, STORE_COMPLETE, STORE_ABANDONED };
+
+/*
+ * Opens (creating if needed) the database at path and migrates its schema
+ * forward to STORE_SCHEMA_VERSION. Refuses, without changing the file, a
+ * file that is not an SQLite database, fails PRAGMA quick_check, belongs
+ * to another application, or has a schema newer than this build knows.
+ * The parent directory must exist (creating it is the caller's job).
+ * Calls sec_init() itself. On success *out is the store (free it with
+ * store_close) and *errmsg is NULL; on failure *out is NULL and *errmsg a
+ * message naming the file, which the caller frees.
+ */
+int store_open(struct store **out, const char *path, char **errmsg);
+/* Closes the database and frees st; NULL is a no-op. */
+void store_close(struct store *st);
+/* The message of the last failure, valid until the next call on st. */
+const char *store_errmsg(const struct store *st);
+
+/* The settings in effect on st's connection, read back from SQLite. */
+struct store_settings {
+	char journal_mode[16];	/* "wal" */
+	int synchronous;	/* 2: FULL */
+	int foreign_keys;	/* 1 */
+	int busy_timeout_ms;
+	int user_version;
+};
+int store_settings(struct store *st, struct store_settings *out);
+
+/* This database file's device id, made once when the file was created. */
+int store_device_id(struct store *st, char out[37]);
+
+/*
+ * Insert-or-find of a questionnaire's exact source bytes. hash must be the
+ * lowercase hex SHA-256 of src[0..len) (it is checked); survey_id and
+ * version are recorded the first time only. *rowid receives the row id,
+ * the same for the same bytes however often they are stored.
+ */
+int store_questionnaire(struct store *st, const char *survey_id,
+    const char *version, const char *hash, const void *src, size_t len,
+    int64_t *rowid);
+/*
+ * The source bytes and hash of questionnaire rowid. *src (NUL-terminated
+ * for convenience; *len excludes the NUL) and *hash: caller frees. Either
+ * of len and hash may be NULL. Fails if there is no such row.
+ */
+int store_questionnaire_source(struct store *st, int64_t rowid, char **src,
+    size_t *len, char **hash);
+
+/*
+ * Starts a partial interview of questionnaire qrow, taken on this device,
+ * and writes its new random UUID to uuid_out. mode is "interview",
+ * "kiosk", "import" or "simulate"; enumerator and lang may be NULL.
+ */
+int store_interview_new(struct store *st, int64_t qrow,
+    const char *enumerator, const char *lang, const char *mode,
+    char uuid_out[37]);
+/*
+ * Sets status to "partial", "complete" or "abandoned". complete and
+ * abandoned set ended_at to now; partial (reopening) clears it.
+ */
+int store_interview_set_status(struct store *st, const char *uuid,
+    const char *status);
+/* Sets the sample-design fields; NULL clears one. weight must be > 0. */
+int store_interview_set_design(struct store *st, const char *uuid,
+    const char *stratum, const char *cluster, const char *household,
+    const double *weight);
+int store_interview_set_language(struct store *st, const char *uuid,
+    const char *lang);
+
+/*
+ * One interview. Strings are NULL when the column is NULL; ended_at is ""
+ * while the interview is partial.
+ */
+struct store_interview {
+	char uuid[37];
+	int64_t questionnaire;
+	char status[12];
+	char started_at[32], ended_at[32], updated_at[32];
+	char device[37];
+	char *survey_id, *version;	/* of the questionnaire row */
+	char *enumerator, *language, *mode;
+	char *stratum, *cluster, *household;
+	int has_weight;
+	double weight;
+	int nanswers;
+};
+/* Fills *out (release it with store_interview_release); fails if no such
+ * interview. */
+int store_interview_get(struct store *st, const char *uuid,
+    struct store_interview *out);
+/* Frees the strings of *iv; a zeroed struct is fine. */
+void store_interview_release(struct store_interview *iv);
+/*
+ * Calls fn for each interview of questionnaire qrow (0: of every
+ * questionnaire), newest started first. The struct is the store's and is
+ * valid during the call only.
+ */
+int store_interviews_list(struct store *st, int64_t qrow,
+    int (*fn)(void *ctx, const struct store_interview *iv), void *ctx);
+/*
+ * counts[STORE_PARTIAL..STORE_ABANDONED] for questionnaire qrow (0: all).
+ * day ("YYYY-MM-DD", a local calendar date in the process's time zone) or
+ * NULL for all time: complete and abandoned interviews count on the day
+ * they ended, partial ones on the day they started.
+ */
+int store_count_by_status(struct store *st, int64_t qrow, const char *day,
+    int counts[3]);
+
+/*
+ * An answer's value. The store keeps SQLite's dynamic typing, so the type
+ * read back is the type written: STORE_INT for integer, single-choice,
+ * yes/no and rating codes; STORE_REAL for decimals (bit-exact); STORE_TEXT
+ * for text, dates ("YYYY-MM-DD") and multiple choice (codes separated by
+ * one space, in list order: "1 3"). text is text[0..len), valid UTF-8
+ * without NUL bytes. missing is NULL, "dont_know" or "refused"; with a
+ * missing code type must be STORE_NULL. STORE_NULL without a missing code
+ * is "no value" (a calculation with no result).
+ */
+enum store_vtype { STORE_NULL, STORE_INT, STORE_REAL, STORE_TEXT };
+struct store_value {
+	enum store_vtype type;
+	int64_t i;
+	double r;
+	const char *text;
+	size_t len;
+	const char *missing;
+};
+
+/* An answer as read back; every pointer is valid during the callback only. */
+struct store_answer {
+	const char *interview;	/* UUID */
+	int member;		/* 0 outside rosters, 1..n for roster members */
+	const char *question;
+	struct store_value value;
+	const char *answered_at;
+	double seconds;		/* -1 when not measured */
+	int64_t seq;		/* order of writing in this database */
+};
+
+/*
+ * Records (or overwrites) the answer to question for member of interview
+ * uuid, with seconds spent on it (< 0: not measured), gives it the next
+ * sequence number and bumps the interview's updated_at: one transaction,
+ * durably committed when this returns 0.
+ */
+int store_answer_put(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_value *v, double seconds);
+/* Removes that answer, if any, and bumps updated_at. */
+int store_answer_clear(struct store *st, const char *uuid, int member,
+    const char *question);
+/* Calls fn for each answer of interview uuid, in the order written. */
+int store_answers_foreach(struct store *st, const char *uuid,
+    int (*fn)(void *ctx, const struct store_answer *a), void *ctx);
+/*
+ * The aggregator's bulk read: one pass over every answer of the complete
+ * interviews of questionnaire qrow (and of the partial ones too if
+ * include_partial), grouped by interview and ordered by member, question
+ * within it, straight off the indexes (no sort).
+ */
+int store_scan_answers(struct store *st, int64_t qrow, int include_partial,
+    int (*fn)(void *ctx, const struct store_answer *a), void *ctx);
+
+#endif
