@@ -32,7 +32,7 @@ UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
 REL_LIB = $(patsubst %.c,build/rel/%.o,$(LIB_SRC))
 ASAN_LIB = $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
 
-.PHONY: all run check check-rel check-asan unit cli bench clean deps
+.PHONY: all run check check-rel check-asan unit cli bench clean deps fuzz
 .DEFAULT_GOAL := all
 
 all: lcsurvey
@@ -111,5 +111,8 @@ bench: lcsurvey
 
 clean:
 	rm -rf build lcsurvey
+
+# `make fuzz`: libFuzzer harnesses (clang), see tests/fuzz/README.
+-include tests/fuzz/fuzz.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
