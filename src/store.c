@@ -7,6 +7,7 @@
  * format itself is described in man/lcsurvey-store.5; keep the two in step.
  */
 #include "store.h"
+#include "store-int.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -229,15 +230,25 @@ static int fail(struct store *, const char *, ...)
 static int fail_db(struct store *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Sets the message for store_errmsg and returns -1. */
+/* Sets the message for store_errmsg, with SQLite's message for the last
+ * error after it when with_db, and returns -1. */
+static int
+vfail(struct store *st, int with_db, const char *fmt, va_list ap)
+{
+	buf_reset(&st->err);
+	buf_vaddf(&st->err, fmt, ap);
+	if (with_db)
+		buf_addf(&st->err, ": %s", sqlite3_errmsg(st->db));
+	return -1;
+}
+
 static int
 fail(struct store *st, const char *fmt, ...)
 {
 	va_list ap;
 
-	buf_reset(&st->err);
 	va_start(ap, fmt);
-	buf_vaddf(&st->err, fmt, ap);
+	vfail(st, 0, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -248,11 +259,9 @@ fail_db(struct store *st, const char *fmt, ...)
 {
 	va_list ap;
 
-	buf_reset(&st->err);
 	va_start(ap, fmt);
-	buf_vaddf(&st->err, fmt, ap);
+	vfail(st, 1, fmt, ap);
 	va_end(ap);
-	buf_addf(&st->err, ": %s", sqlite3_errmsg(st->db));
 	return -1;
 }
 
@@ -1396,4 +1405,397 @@ store_scan_answers(struct store *st, int64_t qrow, int include_partial,
 	if (bound(st, s, rc) == -1)
 		return -1;
 	return each_answer(st, s, fn, ctx);
+}
+
+/* ---- bulk access: the aggregator's scan and CSV import ------------------
+ *
+ * Added for `aggregate` and `import`; the statements are prepared per
+ * call (once per run), so this block leaves the table of statements above
+ * alone.
+ */
+
+int
+store_questionnaire_lookup(struct store *st, const char *hash, int64_t *rowid)
+{
+	sqlite3_stmt *s = stmt(st, ST_Q_FIND);
+	int rc;
+
+	*rowid = 0;
+	if (hash == NULL)
+		return fail(st, "questionnaire hash missing");
+	if (bound(st, s, sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC)))
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE) {
+		fail_db(st, "cannot look up the questionnaire");
+		done(s);
+		return -1;
+	}
+	done(s);
+	return 0;
+}
+
+/*
+ * Same plan as ST_A_SCAN (no sort: the interviews index, then the answers'
+ * primary key). The design columns come from the outer row, which SQLite
+ * decodes once per interview.
+ */
+static const char scan_design_sql[] =
+    "SELECT i.rowid, i.stratum, i.cluster, i.weight, a.member, a.question, "
+    "a.value, a.missing "
+    "FROM interviews i JOIN answers a ON a.interview = i.uuid "
+    "WHERE i.questionnaire = ?1 AND (i.status = 'complete' OR "
+    "(?2 AND i.status = 'partial')) "
+    "ORDER BY i.uuid, a.member, a.question";
+
+int
+store_scan_design(struct store *st, int64_t qrow, int include_partial,
+    int (*fn)(void *ctx, const struct store_design *iv,
+    const struct store_answer *a), void *ctx)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_design d;
+	struct store_answer a;
+	struct store_value *v = &a.value;
+	int rc, ret = 0;
+
+	if (sqlite3_prepare_v2(st->db, scan_design_sql, -1, &s, NULL) !=
+	    SQLITE_OK)
+		return fail_db(st, "cannot read answers");
+	rc = SQLITE_OK;
+	BIND(rc, sqlite3_bind_int64(s, 1, qrow));
+	BIND(rc, sqlite3_bind_int(s, 2, include_partial != 0));
+	if (bound(st, s, rc) == -1) {
+		sqlite3_finalize(s);
+		return -1;
+	}
+	memset(&d, 0, sizeof d);
+	d.interview = -1;
+	memset(&a, 0, sizeof a);
+	a.seconds = -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+
+		if (id != d.interview) {
+			d.interview = id;
+			d.stratum = (const char *)sqlite3_column_text(s, 1);
+			d.cluster = (const char *)sqlite3_column_text(s, 2);
+			d.has_weight = sqlite3_column_type(s, 3) != SQLITE_NULL;
+			d.weight = d.has_weight ? sqlite3_column_double(s, 3) : 0;
+		}
+		a.member = sqlite3_column_int(s, 4);
+		a.question = (const char *)sqlite3_column_text(s, 5);
+		v->text = NULL;
+		v->len = 0;
+		switch (sqlite3_column_type(s, 6)) {
+		case SQLITE_INTEGER:
+			v->type = STORE_INT;
+			v->i = sqlite3_column_int64(s, 6);
+			break;
+		case SQLITE_FLOAT:
+			v->type = STORE_REAL;
+			v->r = sqlite3_column_double(s, 6);
+			break;
+		case SQLITE_TEXT:
+			v->type = STORE_TEXT;
+			v->text = (const char *)sqlite3_column_text(s, 6);
+			v->len = (size_t)sqlite3_column_bytes(s, 6);
+			break;
+		default:
+			v->type = STORE_NULL;
+			break;
+		}
+		v->missing = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL :
+		    (const char *)sqlite3_column_text(s, 7);
+		/*
+		 * The text of columns 1 and 2 stays valid while the statement
+		 * is on the same interview only if SQLite does not convert it;
+		 * they are TEXT columns read as text, so it does not.
+		 */
+		if ((ret = fn(ctx, &d, &a)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = fail_db(st, "cannot read answers");
+	sqlite3_finalize(s);
+	return ret;
+}
+
+struct store_import {
+	struct store *st;
+	int64_t qrow;
+	sqlite3_stmt *add_iv, *add_answer;
+	int64_t seq;		/* last answer sequence number used */
+	char now[32];
+	char uuid[37];		/* of the interview added last */
+	char uuid_head[32];	/* time and random part of the UUIDs */
+	char uuid_rand[4];
+	uint64_t counter;
+};
+
+static const char import_iv_sql[] =
+    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
+    "ended_at, updated_at, device, mode, stratum, cluster, household, "
+    "weight) VALUES (?1, ?2, 'complete', ?3, ?3, ?3, ?4, 'import', ?5, ?6, "
+    "?7, ?8)";
+static const char import_answer_sql[] =
+    "INSERT INTO answers (interview, member, question, value, missing, "
+    "answered_at, seconds, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7)";
+
+void
+store_import_abort(struct store_import *im)
+{
+	if (im == NULL)
+		return;
+	sqlite3_finalize(im->add_iv);
+	sqlite3_finalize(im->add_answer);
+	tx_rollback(im->st);
+	free(im);
+}
+
+int
+store_import_begin(struct store *st, const char *survey_id,
+    const char *version, const char *hash, const void *src, size_t len,
+    int64_t *qrow, struct store_import **out)
+{
+	struct store_import *im;
+	sqlite3_stmt *s = stmt(st, ST_META_GET);
+	char rnd[37], actual[65];
+	struct timespec ts;
+	uint64_t ms;
+	int rc, found;
+
+	*out = NULL;
+	if (survey_id == NULL || version == NULL || hash == NULL ||
+	    (src == NULL && len > 0))
+		return fail(st, "questionnaire without id, version or source");
+	sec_sha256_hex(src != NULL ? src : "", len, actual);
+	if (strcmp(actual, hash) != 0)
+		return fail(st, "questionnaire '%s': hash %.12s... does not "
+		    "match its source (%.12s...)", survey_id, hash, actual);
+	im = xcalloc(1, sizeof *im);
+	im->st = st;
+	now_iso(im->now);
+	if (tx_begin(st) == -1) {
+		free(im);
+		return -1;
+	}
+	if ((found = questionnaire_find(st, hash, &im->qrow)) < 0)
+		goto bad;
+	if (found == 0) {
+		sqlite3_stmt *q = stmt(st, ST_Q_ADD);
+
+		rc = SQLITE_OK;
+		BIND(rc, sqlite3_bind_text(q, 1, survey_id, -1, SQLITE_STATIC));
+		BIND(rc, sqlite3_bind_text(q, 2, version, -1, SQLITE_STATIC));
+		BIND(rc, sqlite3_bind_text(q, 3, hash, -1, SQLITE_STATIC));
+		BIND(rc, sqlite3_bind_blob64(q, 4, src != NULL ? src : "", len,
+		    SQLITE_STATIC));
+		BIND(rc, sqlite3_bind_text(q, 5, im->now, -1, SQLITE_STATIC));
+		if (bound(st, q, rc) == -1 ||
+		    run(st, q, "record the questionnaire") == -1)
+			goto bad;
+		im->qrow = sqlite3_last_insert_rowid(st->db);
+	}
+	if (qrow != NULL)
+		*qrow = im->qrow;
+	if (sqlite3_prepare_v2(st->db, import_iv_sql, -1, &im->add_iv,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(st->db, import_answer_sql,
+	    -1, &im->add_answer, NULL) != SQLITE_OK) {
+		fail_db(st, "cannot prepare the import");
+		goto bad;
+	}
+	if (bound(st, s, sqlite3_bind_text(s, 1, "seq", -1, SQLITE_STATIC)))
+		goto bad;
+	rc = sqlite3_step(s);
+	im->seq = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	done(s);
+	if (rc != SQLITE_ROW) {
+		fail_db(st, "cannot read the answer counter");
+		goto bad;
+	}
+	/*
+	 * UUID version 7: 48 bits of Unix milliseconds, then random bits, of
+	 * which the last 40 count up from a random start, so the UUIDs of one
+	 * import sort in the order they are added.
+	 */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+	sec_uuid(rnd);	/* random hex digits: xxxxxxxx-xxxx-4xxx-yxxx-xxxx... */
+	snprintf(im->uuid_head, sizeof im->uuid_head,
+	    "%08x-%04x-7%.3s-%c%.3s-",
+	    (unsigned)((ms >> 16) & 0xffffffffu), (unsigned)(ms & 0xffff),
+	    rnd + 15, "89ab"[sec_random(4)], rnd + 20);
+	memcpy(im->uuid_rand, rnd + 24, 2);
+	im->counter = (uint64_t)sec_random(1u << 20) << 8;
+	*out = im;
+	return 0;
+
+bad:
+	store_import_abort(im);
+	return -1;
+}
+
+int
+store_import_interview(struct store_import *im, const char *stratum,
+    const char *cluster, const char *household, const double *weight,
+    char uuid_out[37])
+{
+	struct store *st = im->st;
+	sqlite3_stmt *s = im->add_iv;
+	uint64_t c;
+	int i, rc = SQLITE_OK;
+
+	if (weight != NULL && !(isfinite(*weight) && *weight > 0))
+		return fail(st, "invalid sampling weight %g (must be a "
+		    "positive number)", *weight);
+	/* 24 characters of head, 2 random, 10 of counter. */
+	memcpy(im->uuid, im->uuid_head, 24);
+	memcpy(im->uuid + 24, im->uuid_rand, 2);
+	for (i = 0, c = im->counter++; i < 10; i++, c >>= 4)
+		im->uuid[35 - i] = "0123456789abcdef"[c & 15];
+	im->uuid[36] = '\0';
+	BIND(rc, sqlite3_bind_text(s, 1, im->uuid, 36, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int64(s, 2, im->qrow));
+	BIND(rc, sqlite3_bind_text(s, 3, im->now, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 4, st->device, -1, SQLITE_STATIC));
+	BIND(rc, bind_text_or_null(s, 5, stratum));
+	BIND(rc, bind_text_or_null(s, 6, cluster));
+	BIND(rc, bind_text_or_null(s, 7, household));
+	BIND(rc, weight != NULL ? sqlite3_bind_double(s, 8, *weight) :
+	    sqlite3_bind_null(s, 8));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE) {
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			fail(st, "cannot import: no questionnaire %lld in the "
+			    "database", (long long)im->qrow);
+		else
+			fail_db(st, "cannot import an interview");
+		done(s);
+		return -1;
+	}
+	done(s);
+	if (uuid_out != NULL)
+		memcpy(uuid_out, im->uuid, 37);
+	return 0;
+}
+
+int
+store_import_answer(struct store_import *im, int member, const char *question,
+    const struct store_value *v)
+{
+	struct store *st = im->st;
+	sqlite3_stmt *s = im->add_answer;
+	int rc = SQLITE_OK;
+
+	if (im->uuid[0] == '\0')
+		return fail(st, "answer imported before any interview");
+	if (question == NULL || question[0] == '\0' || member < 0)
+		return fail(st, "answer without question or member");
+	if (check_value(st, question, v) == -1)
+		return -1;
+	BIND(rc, sqlite3_bind_text(s, 1, im->uuid, 36, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int(s, 2, member));
+	BIND(rc, sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC));
+	BIND(rc, bind_value(s, 4, v));
+	BIND(rc, bind_text_or_null(s, 5, v->missing));
+	BIND(rc, sqlite3_bind_text(s, 6, im->now, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int64(s, 7, im->seq + 1));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		fail_db(st, "cannot import the answer to '%s'", question);
+		done(s);
+		return -1;
+	}
+	/* No done(): the next call rebinds every parameter anyway. */
+	sqlite3_reset(s);
+	im->seq++;
+	return 0;
+}
+
+int
+store_import_commit(struct store_import *im)
+{
+	struct store *st = im->st;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db,
+	    "UPDATE meta SET value = ?1 WHERE name = 'seq'", -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(s, 1, im->seq);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
+		fail_db(st, "cannot update the answer counter");
+		sqlite3_finalize(s);
+		store_import_abort(im);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(im->add_iv);
+	sqlite3_finalize(im->add_answer);
+	im->add_iv = im->add_answer = NULL;
+	rc = tx_commit(st);
+	free(im);
+	return rc;
+}
+
+/* ---- shared with the other store-*.c files (store-int.h) --------------- */
+
+sqlite3 *
+store_int_db(struct store *st)
+{
+	return st->db;
+}
+
+int
+store_int_fail(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(st, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+store_int_fail_db(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfail(st, 1, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+store_int_begin(struct store *st)
+{
+	return tx_begin(st);
+}
+
+int
+store_int_commit(struct store *st)
+{
+	return tx_commit(st);
+}
+
+void
+store_int_rollback(struct store *st)
+{
+	tx_rollback(st);
+}
+
+void
+store_int_now(char out[32])
+{
+	now_iso(out);
 }

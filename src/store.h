@@ -192,4 +192,66 @@ int store_answers_foreach(struct store *st, const char *uuid,
 int store_scan_answers(struct store *st, int64_t qrow, int include_partial,
     int (*fn)(void *ctx, const struct store_answer *a), void *ctx);
 
+/* ---- bulk access: the aggregator's scan and CSV import ------------------
+ *
+ * Added for `aggregate` and `import` (issue 5); kept apart from the
+ * interactive API above, whose one-transaction-per-answer rule these
+ * functions deliberately do not follow.
+ */
+
+/* Row id of the questionnaire with this source hash in *rowid, 0 when the
+ * database has none (not an error). */
+int store_questionnaire_lookup(struct store *st, const char *hash,
+    int64_t *rowid);
+
+/* An interview's sample-design fields, as the scan hands them over. */
+struct store_design {
+	int64_t interview;		/* row id: changes with each interview */
+	const char *stratum, *cluster;	/* NULL when not set */
+	int has_weight;
+	double weight;
+};
+/*
+ * Like store_scan_answers, with the interview's design fields alongside
+ * each answer and only the columns the aggregator reads: a->interview and
+ * a->answered_at are NULL, a->seconds -1 and a->seq 0. All pointers are valid during the
+ * call only.
+ */
+int store_scan_design(struct store *st, int64_t qrow, int include_partial,
+    int (*fn)(void *ctx, const struct store_design *iv,
+    const struct store_answer *a), void *ctx);
+
+/*
+ * Bulk import: every interview and answer added between begin and commit
+ * is one transaction, so a failed import leaves the database as it was.
+ * Imported interviews are complete, mode "import", started and ended at
+ * the time of the import, and get time-ordered (version 7) UUIDs so that
+ * they are appended to the tables' B-trees rather than scattered. While an
+ * import is open, use no other function on the same store.
+ */
+struct store_import;
+/*
+ * Starts an import into *out of interviews of the questionnaire with
+ * these source bytes (hash as for store_questionnaire, which is checked),
+ * recording the questionnaire inside the import's transaction when the
+ * database does not have it yet; its row id goes to *qrow (may be NULL).
+ */
+int store_import_begin(struct store *st, const char *survey_id,
+    const char *version, const char *hash, const void *src, size_t len,
+    int64_t *qrow, struct store_import **out);
+/* Adds a complete interview with the given design fields (NULL: unset;
+ * weight must be > 0); its UUID goes to uuid_out (may be NULL). */
+int store_import_interview(struct store_import *im, const char *stratum,
+    const char *cluster, const char *household, const double *weight,
+    char uuid_out[37]);
+/* Adds an answer to the interview added last. Answers are best given in
+ * (member, question) order, the table's key order. */
+int store_import_answer(struct store_import *im, int member,
+    const char *question, const struct store_value *v);
+/* Commits and frees im. On failure nothing was written, im is freed too,
+ * and store_errmsg() says why. */
+int store_import_commit(struct store_import *im);
+/* Rolls back and frees im; NULL is a no-op. */
+void store_import_abort(struct store_import *im);
+
 #endif
