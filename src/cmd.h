@@ -27,5 +27,6 @@ void cmd_usage(const char *name) __attribute__((noreturn));
 
 int cmd_check(int argc, char **argv);
 int cmd_script(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
 
 #endif

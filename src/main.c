@@ -28,6 +28,16 @@ const struct cmd_entry cmd_table[] = {
 	    "when an answer is refused, and 'end' after the last question; the\n"
 	    "line 'complete' then marks the interview complete. Lines ':back',\n"
 	    "':dk', ':refused' and ':lang CODE' do what they say.\n" },
+	{ "interview", cmd_interview,
+	    "SURVEY.yaml [--db PATH] [--enumerator ID] [--lang CODE]",
+	    "take interviews in the terminal",
+	    "  --db PATH          database (default data/lcsurvey.db; its\n"
+	    "                     directory is created if missing)\n"
+	    "  --enumerator ID    recorded with each new interview\n"
+	    "  --lang CODE        language to begin in (default: the first)\n"
+	    "Every screen shows its keys; F2 switches language, F10 quits.\n"
+	    "Exit status: 0, 64 usage or no terminal, 65 invalid questionnaire\n"
+	    "or database, 66 unreadable, 73 cannot create, 75 database busy.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

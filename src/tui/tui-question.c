@@ -1,0 +1,688 @@
+/*
+ * tui-question.c: the question screen — the label wrapped to the window,
+ * the hint, and the input the question's type calls for: a list (single,
+ * multiple, yes/no, rating), a line editor (integer, decimal, text, date)
+ * or nothing (a note). Every answer goes through the session, so it is
+ * in the store before the screen moves on; a refused answer leaves what
+ * was typed in place, with the reason under it.
+ */
+#include "tui/tui-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "xmalloc.h"
+
+#define TEXT_MAX 1000	/* characters of a text answer without max_length */
+#define LABEL_MAXW 100	/* columns: longer lines are hard to read */
+
+static int
+is_list(const struct qn_question *q)
+{
+	return q->type == QN_SINGLE || q->type == QN_MULTIPLE ||
+	    q->type == QN_YESNO || q->type == QN_RATING;
+}
+
+static int
+edit_max(const struct qn_question *q)
+{
+	switch (q->type) {
+	case QN_TEXT:
+		return q->max_length > 0 ? q->max_length : TEXT_MAX;
+	case QN_DATE:
+		return 10;
+	default:
+		return 24;
+	}
+}
+
+/*
+ * Digit keys choose by code when every code is a single digit, so that
+ * 5 on a rating is its code 5 and 0 is "no", as on the paper form;
+ * otherwise by position, 1 to 9. The digit is printed by each choice
+ * either way.
+ */
+static int
+digits_are_codes(const struct qn_choice_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->nchoices; i++)
+		if (l->codes[i] < 0 || l->codes[i] > 9)
+			return 0;
+	return 1;
+}
+
+static int
+digit_choice(const struct qn_question *q, int d)
+{
+	const struct qn_choice_list *l = q->choices;
+	int i;
+
+	if (digits_are_codes(l)) {
+		for (i = 0; i < l->nchoices; i++)
+			if (l->codes[i] == d)
+				return i;
+		return -1;
+	}
+	return d >= 1 && d <= l->nchoices ? d - 1 : -1;
+}
+
+static void
+choice_key(const struct qn_question *q, int i, char *out, size_t n)
+{
+	if (digits_are_codes(q->choices))
+		snprintf(out, n, "%ld", q->choices->codes[i]);
+	else if (i < 9)
+		snprintf(out, n, "%d", i + 1);
+	else
+		out[0] = '\0';
+}
+
+void
+tui_question_sync(struct tui *t)
+{
+	struct interview_pos p = interview_position(t->s.iv);
+	const struct qn_question *q;
+	const struct expr_value *v;
+	struct buf b = BUF_INIT;
+	long code;
+	int i;
+
+	if (t->qpos_valid && p.q == t->qpos.q && (p.q < 0 ||
+	    p.member == t->qpos.member))
+		return;
+	t->qpos = p;
+	t->qpos_valid = 1;
+	t->err[0] = '\0';
+	t->csel = t->ctop = 0;
+	t->marks = 0;
+	if (p.q < 0)
+		return;
+	q = &tui_qn(t)->questions[p.q];
+	tui_edit_init(&t->ed, edit_max(q));
+	v = interview_value(t->s.iv, p.q, p.member);
+	if (v == NULL || v->kind == EXPR_V_NULL)
+		return;
+	if (is_list(q)) {
+		if (v->kind == EXPR_V_SET) {
+			t->marks = v->set;
+			return;
+		}
+		code = v->kind == EXPR_V_BOOL ? v->num != 0 : (long)v->num;
+		for (i = 0; i < q->choices->nchoices; i++)
+			if (q->choices->codes[i] == code)
+				t->csel = i;
+		return;
+	}
+	/* The form answer_parse reads back, so Enter keeps the answer. */
+	answer_format(q, v, -1, &b);
+	tui_edit_set(&t->ed, buf_str(&b));
+	buf_release(&b);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static int
+wrap_alloc(const char *s, int width, struct tui_line **out)
+{
+	int n = tui_wrap(s, width, NULL, 0);
+
+	*out = xcalloc((size_t)n, sizeof **out);
+	tui_wrap(s, width, *out, n);
+	return n;
+}
+
+/* Draws the first `shown` of n wrapped lines; "…" marks a cut. */
+static void
+draw_lines(const struct tui *t, const char *s, const struct tui_line *l,
+    int n, int shown, int y, int x, int w)
+{
+	int i, used;
+
+	for (i = 0; i < shown && i < n; i++) {
+		if (i == shown - 1 && shown < n) {
+			used = tui_putn(y + i, x, s + l[i].off, l[i].len, w - 1);
+			tui_put(y + i, x + used, tui_glyph(t, TUI_G_ELLIPSIS), 1);
+		} else
+			tui_putn(y + i, x, s + l[i].off, l[i].len, w);
+	}
+}
+
+static void
+format_hint(const struct qn_question *q, char *out, size_t n)
+{
+	char lo[32], hi[32];
+
+	out[0] = '\0';
+	if (q->type == QN_DATE) {
+		snprintf(out, n, "YYYY-MM-DD");
+		return;
+	}
+	if (q->type == QN_TEXT) {
+		if (q->max_length > 0)
+			snprintf(out, n, "up to %d characters", q->max_length);
+		return;
+	}
+	snprintf(lo, sizeof lo, "%.10g", q->min);
+	snprintf(hi, sizeof hi, "%.10g", q->max);
+	if (q->has_min && q->has_max)
+		snprintf(out, n, "%s to %s", lo, hi);
+	else if (q->has_min)
+		snprintf(out, n, "at least %s", lo);
+	else if (q->has_max)
+		snprintf(out, n, "at most %s", hi);
+	else
+		snprintf(out, n, q->type == QN_INTEGER ? "whole number" :
+		    "number, e.g. 2.5");
+}
+
+static void
+draw_editor(struct tui *t, const struct qn_question *q, int y, int x, int w,
+    int *cy, int *cx)
+{
+	char hint[96];
+	int fw, col, i, acc = 0, hw;
+
+	/* As wide as the answer can be, plus the cursor's cell. */
+	fw = q->type == QN_DATE ? 12 : q->type != QN_TEXT ? 18 :
+	    q->max_length > 0 ? q->max_length + 1 : w - 2;
+	if (fw > w - 2)
+		fw = w - 2;
+	attrset(t->a.key);
+	tui_put(y, x, tui_glyph(t, TUI_G_POINTER), 1);
+	attrset(t->a.field);
+	tui_fill(y, x + 2, fw);
+	col = tui_edit_view(&t->ed, fw);
+	for (i = t->ed.scroll; i < t->ed.len; i++) {
+		int cw = tui_wcwidth(t->ed.s[i]);
+
+		if (acc + cw > fw)
+			break;
+		acc += cw;
+	}
+	mvaddnwstr(y, x + 2, t->ed.s + t->ed.scroll, i - t->ed.scroll);
+	attrset(A_NORMAL);
+	format_hint(q, hint, sizeof hint);
+	hw = tui_text_width(hint, strlen(hint));
+	if (hint[0] != '\0' && x + 2 + fw + 2 + hw <= x + w) {
+		attrset(t->a.hint);
+		tui_put(y, x + 2 + fw + 2, hint, hw);
+		attrset(A_NORMAL);
+	}
+	*cy = y;
+	*cx = x + 2 + col;
+}
+
+static void
+draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
+    int rows)
+{
+	const struct qn_choice_list *l = q->choices;
+	int n = l->nchoices, i, cx, multi = q->type == QN_MULTIPLE;
+	char key[16];
+
+	if (t->csel >= n)
+		t->csel = n - 1;
+	if (t->csel < t->ctop)
+		t->ctop = t->csel;
+	if (t->csel >= t->ctop + rows)
+		t->ctop = t->csel - rows + 1;
+	if (t->ctop > n - rows)
+		t->ctop = n - rows > 0 ? n - rows : 0;
+	for (i = t->ctop; i < n && i < t->ctop + rows; i++) {
+		int yy = y + i - t->ctop, sel = i == t->csel;
+
+		if (sel) {
+			attrset(t->a.sel);
+			tui_fill(yy, x, w);
+			tui_put(yy, x, tui_glyph(t, TUI_G_POINTER), 1);
+		}
+		choice_key(q, i, key, sizeof key);
+		cx = x + 2;
+		tui_put(yy, cx + 2 - (int)strlen(key), key, 2);
+		cx += 4;
+		if (multi) {
+			tui_put(yy, cx, t->marks & (UINT64_C(1) << i) ? "[x]" :
+			    "[ ]", 3);
+			cx += 4;
+		}
+		tui_put_clip(t, yy, cx, l->choices[i].label[t->lang],
+		    x + w - 2 - cx);
+		attrset(A_NORMAL);
+	}
+	/* Arrows in the last column say the list goes on. */
+	if (t->ctop > 0)
+		tui_put(y, x + w - 1, tui_glyph(t, TUI_G_UP), 1);
+	if (t->ctop + rows < n)
+		tui_put(y + rows - 1, x + w - 1, tui_glyph(t, TUI_G_DOWN), 1);
+}
+
+/* The keys that work on this question, most useful first: at 40
+ * columns only the first few fit. */
+static void
+question_keys(const struct tui *t, const struct qn_question *q, int answered,
+    const char **k, char *digits, size_t dsz)
+{
+	const struct qn_choice_list *l = q->choices;
+	long lo, hi;
+	int n = 0, i;
+
+	if (q->type == QN_NOTE) {
+		k[n++] = "Enter";
+		k[n++] = "continue";
+	} else if (q->type == QN_MULTIPLE) {
+		k[n++] = "Space";
+		k[n++] = "tick";
+		k[n++] = "Enter";
+		k[n++] = "confirm";
+	} else if (is_list(q)) {
+		k[n++] = "Enter";
+		k[n++] = "select";
+	} else {
+		k[n++] = "Enter";
+		k[n++] = "submit";
+	}
+	if (is_list(q)) {
+		k[n++] = tui_glyph(t, TUI_G_UPDOWN);
+		k[n++] = "move";
+		if (digits_are_codes(l)) {
+			lo = hi = l->codes[0];
+			for (i = 1; i < l->nchoices; i++) {
+				lo = l->codes[i] < lo ? l->codes[i] : lo;
+				hi = l->codes[i] > hi ? l->codes[i] : hi;
+			}
+			snprintf(digits, dsz, "%ld-%ld", lo, hi);
+		} else
+			snprintf(digits, dsz, "1-%d", l->nchoices < 9 ?
+			    l->nchoices : 9);
+		k[n++] = digits;
+		k[n++] = "choose";
+	}
+	if (q->allow_dont_know) {
+		k[n++] = "F8";
+		k[n++] = "don't know";
+	}
+	if (q->allow_refused) {
+		k[n++] = "F9";
+		k[n++] = "refused";
+	}
+	k[n++] = "PgUp";
+	k[n++] = "back";
+	if (answered || !q->required) {
+		k[n++] = "PgDn";
+		k[n++] = "next";
+	}
+	k[n++] = "F4";
+	k[n++] = "review";
+	k[n++] = "F2";
+	k[n++] = "language";
+	k[n++] = "F10";
+	k[n++] = "quit";
+	k[n] = k[n + 1] = NULL;
+}
+
+static void
+draw_status(struct tui *t, const struct qn_question *q)
+{
+	const struct questionnaire *qn = tui_qn(t);
+	const char *dot = tui_glyph(t, TUI_G_DOT);
+	struct interview_progress p;
+	struct buf b = BUF_INIT;
+
+	interview_progress(t->s.iv, &p);
+	buf_addf(&b, "question %d of %d%s%s", p.index, p.total, dot,
+	    tui_tr(t, qn->sections[q->section].title));
+	if (q->roster)
+		buf_addf(&b, "%smember %d of %d", dot, p.member, p.nmembers);
+	buf_addf(&b, "%s%s", dot, qn->langs[t->lang]);
+	tui_status(t, buf_str(&b));
+	buf_release(&b);
+}
+
+void
+tui_question_draw(struct tui *t)
+{
+	const struct questionnaire *qn = tui_qn(t);
+	const struct qn_question *q;
+	const struct expr_value *v;
+	const char *keys[40], *label, *hint;
+	char digits[32];
+	struct tui_line *ll = NULL, *hl = NULL;
+	struct buf b = BUF_INIT;
+	int member, x, w, nk, top, bottom, avail, nl, nh = 0, in_need, in_min,
+	    lab, hnt, gap, in_rows, y, cy = -1, cx = 0;
+
+	tui_question_sync(t);
+	if ((q = interview_current(t->s.iv, &member)) == NULL) {
+		t->screen = TUI_REVIEW;
+		tui_review_draw(t);
+		return;
+	}
+	v = interview_value(t->s.iv, q->index, member);
+	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title),
+	    tui_tr(t, qn->sections[q->section].title));
+
+	x = COLS >= 60 ? 3 : 1;
+	w = COLS - x - 1;
+	if (w > LABEL_MAXW)
+		w = LABEL_MAXW;
+	if (q->roster) {
+		buf_adds(&b, "Questions about: ");
+		tui_member_label(t, q->roster, member, &b);
+		attrset(t->a.head);
+		tui_put_clip(t, 1, x, buf_str(&b), w);
+		attrset(A_NORMAL);
+	}
+
+	question_keys(t, q, v != NULL, keys, digits, sizeof digits);
+	nk = tui_keys(t, keys, LINES >= 24 ? 3 : LINES >= 12 ? 2 : 1);
+	draw_status(t, q);
+
+	/* The body: label, hint, input, message; the label yields last. */
+	top = 2 + (LINES >= 20);
+	bottom = LINES - 1 - nk - (LINES >= 20);
+	avail = bottom - top;
+	label = tui_tr(t, q->label);
+	hint = tui_tr(t, q->hint);
+	nl = wrap_alloc(label, w, &ll);
+	if (hint != NULL)
+		nh = wrap_alloc(hint, w, &hl);
+	in_need = is_list(q) ? q->choices->nchoices : 1;
+	in_min = in_need < 3 ? in_need : 3;
+	lab = avail - in_min - 1;
+	lab = lab < 1 ? 1 : lab > nl ? nl : lab;
+	hnt = avail - lab - in_min - 1 - 1;
+	hnt = hnt < 0 ? 0 : hnt > nh ? nh : hnt;
+	gap = avail - lab - hnt - in_need - 1 >= 1 ? 1 : 0;
+	in_rows = avail - lab - hnt - gap - 1;
+	in_rows = in_rows < 1 ? 1 : in_rows > in_need ? in_need : in_rows;
+
+	y = top;
+	attrset(A_BOLD);
+	draw_lines(t, label, ll, nl, lab, y, x, w);
+	y += lab;
+	attrset(t->a.hint);
+	draw_lines(t, hint, hl, nh, hnt, y, x, w);
+	attrset(A_NORMAL);
+	y += hnt + gap;
+	if (q->type == QN_NOTE) {
+		attrset(t->a.hint);
+		tui_put_clip(t, y, x, "Press Enter to continue", w);
+		attrset(A_NORMAL);
+	} else if (is_list(q))
+		draw_list(t, q, y, x, w, in_rows);
+	else
+		draw_editor(t, q, y, x, w, &cy, &cx);
+	y += in_rows;
+	if (t->err[0] != '\0') {
+		attrset(t->a.error);
+		tui_put_clip(t, y, x, t->err, w);
+	} else if (v != NULL && v->kind == EXPR_V_NULL &&
+	    v->missing != EXPR_UNANSWERED) {
+		buf_reset(&b);
+		buf_adds(&b, "Answer given: ");
+		answer_format(q, v, t->lang, &b);
+		attrset(t->a.hint);
+		tui_put_clip(t, y, x, buf_str(&b), w);
+	}
+	attrset(A_NORMAL);
+	free(ll);
+	free(hl);
+	buf_release(&b);
+	/* The cursor last: the line editor's caret, else hidden. */
+	if (cy >= 0 && !t->confirm_quit) {
+		curs_set(1);
+		move(cy, cx);
+	}
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+/* After an answer: on, or back to the review screen when the edit began
+ * there — unless the change made a required question appear, which is
+ * then asked first. */
+static void
+moved(struct tui *t)
+{
+	const struct qn_question *q;
+	int m;
+
+	if (t->from_review) {
+		q = interview_current(t->s.iv, &m);
+		if (q != NULL && q->type != QN_NOTE && q->required &&
+		    interview_value(t->s.iv, q->index, m) == NULL)
+			return;
+		t->from_review = 0;
+		t->screen = TUI_REVIEW;
+		return;
+	}
+	tui_show_current(t);
+}
+
+static void
+submit(struct tui *t, const char *text)
+{
+	struct buf err = BUF_INIT;
+
+	if (session_answer_text(&t->s, text, &err) < 0) {
+		snprintf(t->err, sizeof t->err, "%s", buf_str(&err));
+		buf_release(&err);
+		return;
+	}
+	buf_release(&err);
+	moved(t);
+}
+
+static void
+missing(struct tui *t, const struct qn_question *q, enum expr_missing m)
+{
+	struct expr_value v;
+	struct buf err = BUF_INIT;
+
+	if (m == EXPR_DONT_KNOW && !q->allow_dont_know) {
+		snprintf(t->err, sizeof t->err, "\"don't know\" is not allowed "
+		    "for this question");
+		return;
+	}
+	if (m == EXPR_REFUSED && !q->allow_refused) {
+		snprintf(t->err, sizeof t->err, "\"refused\" is not allowed for "
+		    "this question");
+		return;
+	}
+	/* As a value, not as typed text: "dk" typed into a text question
+	 * is that text. */
+	memset(&v, 0, sizeof v);
+	v.kind = EXPR_V_NULL;
+	v.missing = m;
+	if (session_answer_value(&t->s, &v, &err) < 0) {
+		snprintf(t->err, sizeof t->err, "%s", buf_str(&err));
+		buf_release(&err);
+		return;
+	}
+	buf_release(&err);
+	moved(t);
+}
+
+static void
+submit_list(struct tui *t, const struct qn_question *q)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	if (q->type == QN_MULTIPLE) {
+		for (i = 0; i < q->choices->nchoices; i++)
+			if (t->marks & (UINT64_C(1) << i))
+				buf_addf(&b, "%s%ld", b.len ? " " : "",
+				    q->choices->codes[i]);
+	} else
+		buf_addf(&b, "%ld", q->choices->codes[t->csel]);
+	submit(t, buf_str(&b));
+	buf_release(&b);
+}
+
+static void
+back(struct tui *t)
+{
+	if (interview_back(t->s.iv) < 0)
+		snprintf(t->err, sizeof t->err, "this is the first question");
+}
+
+static void
+list_key(struct tui *t, const struct qn_question *q, const struct tui_key *k)
+{
+	int n = q->choices->nchoices, i;
+
+	if (tui_key_enter(k)) {
+		submit_list(t, q);
+		return;
+	}
+	if (k->fn) {
+		switch (k->ch) {
+		case KEY_UP:
+			if (t->csel > 0)
+				t->csel--;
+			break;
+		case KEY_DOWN:
+			if (t->csel + 1 < n)
+				t->csel++;
+			break;
+		case KEY_HOME:
+			t->csel = 0;
+			break;
+		case KEY_END:
+			t->csel = n - 1;
+			break;
+		case KEY_LEFT:
+			back(t);
+			break;
+		}
+		return;
+	}
+	if (k->ch == L'k' && t->csel > 0)
+		t->csel--;
+	else if (k->ch == L'j' && t->csel + 1 < n)
+		t->csel++;
+	else if (k->ch == L' ' && q->type == QN_MULTIPLE)
+		t->marks ^= UINT64_C(1) << t->csel;
+	else if (k->ch >= L'0' && k->ch <= L'9') {
+		if ((i = digit_choice(q, (int)(k->ch - L'0'))) < 0) {
+			snprintf(t->err, sizeof t->err, "no choice has the "
+			    "number %d", (int)(k->ch - L'0'));
+			return;
+		}
+		t->err[0] = '\0';
+		t->csel = i;
+		if (q->type == QN_MULTIPLE)
+			t->marks ^= UINT64_C(1) << i;
+		else
+			submit_list(t, q);
+	}
+}
+
+static void
+edit_key(struct tui *t, const struct tui_key *k)
+{
+	char text[4 * TUI_EDIT_MAX + 1];
+
+	if (tui_key_enter(k)) {
+		tui_edit_utf8(&t->ed, text, sizeof text);
+		submit(t, text);
+		return;
+	}
+	if (k->fn) {
+		switch (k->ch) {
+		case KEY_LEFT:
+			tui_edit_left(&t->ed);
+			break;
+		case KEY_RIGHT:
+			tui_edit_right(&t->ed);
+			break;
+		case KEY_HOME:
+			tui_edit_home(&t->ed);
+			break;
+		case KEY_END:
+			tui_edit_end(&t->ed);
+			break;
+		case KEY_BACKSPACE:
+			tui_edit_backspace(&t->ed);
+			break;
+		case KEY_DC:
+			tui_edit_delete(&t->ed);
+			break;
+		}
+		return;
+	}
+	switch (k->ch) {
+	case 127:
+	case TUI_CTRL('h'):
+		tui_edit_backspace(&t->ed);
+		return;
+	case TUI_CTRL('a'):
+		tui_edit_home(&t->ed);
+		return;
+	case TUI_CTRL('e'):
+		tui_edit_end(&t->ed);
+		return;
+	case TUI_CTRL('u'):
+		tui_edit_init(&t->ed, t->ed.max);
+		return;
+	}
+	if (tui_edit_insert(&t->ed, (wchar_t)k->ch) < 0 &&
+	    t->ed.len >= t->ed.max)
+		snprintf(t->err, sizeof t->err, "at most %d characters",
+		    t->ed.max);
+}
+
+void
+tui_question_key(struct tui *t, const struct tui_key *k)
+{
+	const struct qn_question *q;
+	int member;
+
+	tui_question_sync(t);
+	if ((q = interview_current(t->s.iv, &member)) == NULL) {
+		t->screen = TUI_REVIEW;
+		return;
+	}
+	if ((k->fn && k->ch == KEY_PPAGE) || (!k->fn && k->ch ==
+	    TUI_CTRL('b'))) {
+		back(t);
+		return;
+	}
+	if ((k->fn && k->ch == KEY_NPAGE) || (!k->fn && k->ch ==
+	    TUI_CTRL('f'))) {
+		if (interview_next(t->s.iv) < 0)
+			snprintf(t->err, sizeof t->err, "this question needs an "
+			    "answer first");
+		else
+			tui_show_current(t);
+		return;
+	}
+	if (k->fn && k->ch == KEY_F(4)) {
+		t->from_review = 0;
+		t->screen = TUI_REVIEW;
+		return;
+	}
+	if ((k->fn && k->ch == KEY_F(8)) || (!k->fn && k->ch ==
+	    TUI_CTRL('d'))) {
+		missing(t, q, EXPR_DONT_KNOW);
+		return;
+	}
+	if ((k->fn && k->ch == KEY_F(9)) || (!k->fn && k->ch ==
+	    TUI_CTRL('r'))) {
+		missing(t, q, EXPR_REFUSED);
+		return;
+	}
+	if (q->type == QN_NOTE) {
+		if (tui_key_enter(k))
+			submit(t, "");
+		return;
+	}
+	if (is_list(q))
+		list_key(t, q, k);
+	else
+		edit_key(t, k);
+}

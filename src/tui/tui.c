@@ -1,0 +1,296 @@
+/*
+ * tui.c: the terminal's lifetime and the one dispatch loop. Each turn
+ * paints the current screen from the state in struct tui, waits for one
+ * key, and hands it to the screen; KEY_RESIZE is handled here and only
+ * here, by painting again at the new size. Keys that mean the same on
+ * every screen (quit, language) are handled here too.
+ */
+#include "tui/tui-int.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+
+/* Set by SIGTERM and SIGHUP: the loop ends and restores the terminal
+ * (answers are already stored, so there is nothing else to save). */
+static volatile sig_atomic_t tui_signalled;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	tui_signalled = 1;
+}
+
+const struct questionnaire *
+tui_qn(const struct tui *t)
+{
+	return t->in_session ? t->s.qn : t->opt->qn;
+}
+
+const char *
+tui_tr(const struct tui *t, qn_text text)
+{
+	const struct questionnaire *qn = tui_qn(t);
+
+	if (text == NULL)
+		return NULL;
+	return text[t->lang >= 0 && t->lang < qn->nlang ? t->lang : 0];
+}
+
+int
+tui_key_enter(const struct tui_key *k)
+{
+	if (k->fn)
+		return k->ch == KEY_ENTER;
+	return k->ch == L'\r' || k->ch == L'\n';
+}
+
+void
+tui_set_note(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->note, sizeof t->note, fmt, ap);
+	va_end(ap);
+	t->note_error = error;
+}
+
+void
+tui_member_label(const struct tui *t, int roster, int member, struct buf *b)
+{
+	const struct questionnaire *qn = tui_qn(t);
+	const struct qn_roster *r = &qn->rosters[roster - 1];
+	size_t start = b->len;
+	int i;
+
+	for (i = 0; i < r->nlabel; i++) {
+		const struct qn_question *q = &qn->questions[r->label_questions[i]];
+		const struct expr_value *v = interview_value(t->s.iv, q->index,
+		    member);
+
+		if (v == NULL || v->kind == EXPR_V_NULL)
+			continue;
+		if (b->len > start)
+			buf_adds(b, ", ");
+		answer_format(q, v, t->lang, b);
+	}
+	if (b->len == start)
+		buf_addf(b, "member %d", member);
+}
+
+void
+tui_show_current(struct tui *t)
+{
+	t->screen = interview_current(t->s.iv, NULL) != NULL ? TUI_QUESTION :
+	    TUI_REVIEW;
+}
+
+void
+tui_close_interview(struct tui *t)
+{
+	const char *code;
+	int lang;
+
+	if (t->in_session) {
+		/* An older questionnaire version may order its languages
+		 * differently: keep the language, not its index. */
+		code = t->s.qn->langs[t->lang];
+		lang = questionnaire_lang(t->opt->qn, code);
+		t->lang = lang >= 0 ? lang : 0;
+		session_end(&t->s);
+	}
+	t->in_session = 0;
+	t->was_complete = 0;
+	t->qpos_valid = 0;
+	t->from_review = 0;
+	t->screen = TUI_START;
+	tui_start_invalidate(t);
+}
+
+static void
+attrs_init(struct tui *t)
+{
+	struct tui_attrs *a = &t->a;
+
+	a->title = A_REVERSE | A_BOLD;
+	a->status = A_REVERSE;
+	a->error = A_BOLD;
+	a->hint = A_NORMAL;
+	a->sel = A_REVERSE;
+	a->key = A_BOLD;
+	a->head = A_BOLD;
+	a->ok = A_BOLD;
+	a->field = A_UNDERLINE;
+	if (!has_colors() || getenv("NO_COLOR") != NULL)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_CYAN, -1);
+	init_pair(4, COLOR_GREEN, -1);
+	a->title = COLOR_PAIR(1) | A_BOLD;
+	a->error = COLOR_PAIR(2) | A_BOLD;
+	a->hint = COLOR_PAIR(3);
+	a->ok = COLOR_PAIR(4) | A_BOLD;
+}
+
+static void
+next_language(struct tui *t)
+{
+	const struct questionnaire *qn = tui_qn(t);
+
+	if (qn->nlang < 2) {
+		tui_set_note(t, 0, "this questionnaire has one language");
+		return;
+	}
+	t->lang = (t->lang + 1) % qn->nlang;
+	if (t->in_session && session_set_language(&t->s, t->lang) < 0)
+		tui_set_note(t, 1, "the language could not be recorded: %s",
+		    store_errmsg(t->s.st));
+}
+
+static void
+draw(struct tui *t)
+{
+	erase();
+	curs_set(0);
+	if (COLS < 20 || LINES < 6) {
+		tui_put(0, 0, "window too small", COLS);
+		return;
+	}
+	switch (t->screen) {
+	case TUI_START:
+		tui_start_draw(t);
+		break;
+	case TUI_QUESTION:
+		tui_question_draw(t);
+		break;
+	case TUI_REVIEW:
+		tui_review_draw(t);
+		break;
+	}
+}
+
+static int
+is_quit_key(const struct tui_key *k)
+{
+	return (k->fn && k->ch == KEY_F(10)) ||
+	    (!k->fn && (k->ch == TUI_CTRL('q') || k->ch == TUI_CTRL('c')));
+}
+
+static void
+handle(struct tui *t, const struct tui_key *k)
+{
+	if (t->confirm_quit) {
+		t->confirm_quit = 0;
+		if (!k->fn && (k->ch == L'y' || k->ch == L'Y'))
+			t->quit = 1;
+		return;
+	}
+	t->note[0] = '\0';
+	if (is_quit_key(k)) {
+		/* Outside an interview there is nothing to confirm. */
+		if (t->in_session)
+			t->confirm_quit = 1;
+		else
+			t->quit = 1;
+		return;
+	}
+	if ((k->fn && k->ch == KEY_F(2)) || (!k->fn && k->ch ==
+	    TUI_CTRL('l'))) {
+		next_language(t);
+		return;
+	}
+	switch (t->screen) {
+	case TUI_START:
+		tui_start_key(t, k);
+		break;
+	case TUI_QUESTION:
+		tui_question_key(t, k);
+		break;
+	case TUI_REVIEW:
+		tui_review_key(t, k);
+		break;
+	}
+}
+
+static void
+begin_new(struct tui *t)
+{
+	struct tui_key k = { 0, L'n' };
+
+	tui_start_key(t, &k);
+}
+
+int
+tui_run(const struct tui_options *o, struct buf *err)
+{
+	struct sigaction sa;
+	struct tui t;
+	struct tui_key k;
+	SCREEN *scr;
+	wint_t wc;
+	int rc;
+
+	memset(&t, 0, sizeof t);
+	t.opt = o;
+	t.lang = o->lang;
+	t.screen = TUI_START;
+	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+	/* No SA_RESTART: get_wch must return so the loop sees the flag. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		buf_addf(err, "cannot use the terminal '%s' (check TERM)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return -1;
+	}
+	/* raw rather than cbreak: Ctrl-Q and Ctrl-C reach the screens as
+	 * keys, so quitting always goes through the confirmation. */
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	attrs_init(&t);
+
+	if (o->bench == TUI_BENCH_QUESTION)
+		begin_new(&t);
+	while (!t.quit && !tui_signalled) {
+		draw(&t);
+		refresh();
+		/* The benchmark stops the clock at the first paint. */
+		if (o->bench != TUI_BENCH_OFF)
+			break;
+		rc = get_wch(&wc);
+		if (rc == ERR)
+			continue;
+		/* A new size: the next turn paints at it. */
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		k.fn = rc == KEY_CODE_YES;
+		k.ch = wc;
+		handle(&t, &k);
+	}
+	if (t.in_session)
+		session_end(&t.s);
+	tui_start_release(&t);
+	tui_review_release(&t);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

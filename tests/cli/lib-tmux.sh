@@ -1,0 +1,124 @@
+# lib-tmux.sh: drive `lcsurvey interview` in a private tmux server, for the
+# terminal tests (tests/cli/t-interview-*.sh). Sourced, POSIX sh.
+#
+#   tmux_start W H CMD...   new detached session W x H running CMD (exec'd)
+#   keys KEY...             tmux send-keys (names like Enter, F8, C-q)
+#   send_text TEXT          literal text, no key names
+#   wait_for PATTERN [SECS] poll the pane every 0.1 s until it shows
+#                           PATTERN (grep -E); fail with the pane if not
+#   wait_gone PATTERN [SECS] the opposite
+#   capture                 print the visible pane
+#   resize W H              resize the window
+#   pane_pid                pid of the program in the pane
+#   fail MESSAGE            print MESSAGE and the pane, exit 1
+#
+# Every test gets its own server (tmux -L lcs$$) and temp dir $T, removed
+# by the trap. Timeouts are generous: the binary may be an ASan build.
+
+: "${LCSURVEY:?set LCSURVEY to the lcsurvey binary}"
+: "${TOP:=$(pwd)}"
+command -v tmux >/dev/null 2>&1 || { echo "skip: tmux not installed"; exit 0; }
+
+SOCK=lcs$$
+T=$(mktemp -d "${TMPDIR:-/tmp}/lcs-tui.XXXXXX")
+WAIT=${LCSURVEY_WAIT:-20}
+
+tm() {
+	tmux -L "$SOCK" -f /dev/null "$@"
+}
+
+cleanup() {
+	tm kill-server >/dev/null 2>&1 || :
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+tmux_start() {
+	_w=$1 _h=$2
+	shift 2
+	# The program runs with exec so that pane_pid is its pid; a UTF-8
+	# locale and a known TERM keep the rendering deterministic.
+	tm new-session -d -s t -x "$_w" -y "$_h" \
+	    "cd '$T' && exec env LC_ALL=C.UTF-8 TERM=screen-256color $*"
+	tm set-option -g window-size manual >/dev/null
+	tm set-option -g remain-on-exit on >/dev/null
+	tm resize-window -t t -x "$_w" -y "$_h" >/dev/null 2>&1 || :
+}
+
+keys() {
+	tm send-keys -t t "$@"
+}
+
+send_text() {
+	tm send-keys -t t -l "$1"
+}
+
+capture() {
+	tm capture-pane -p -t t
+}
+
+resize() {
+	tm resize-window -t t -x "$1" -y "$2"
+}
+
+pane_pid() {
+	tm display-message -p -t t '#{pane_pid}'
+}
+
+pane_dead() {
+	[ "$(tm display-message -p -t t '#{pane_dead}')" = 1 ]
+}
+
+fail() {
+	echo "FAIL: $1"
+	echo "--- pane ---"
+	capture 2>/dev/null || echo "(no pane)"
+	echo "------------"
+	exit 1
+}
+
+wait_for() {
+	_pat=$1 _secs=${2:-$WAIT}
+	_n=$((_secs * 10))
+	while [ "$_n" -gt 0 ]; do
+		if capture 2>/dev/null | grep -Eq -- "$_pat"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	fail "expected the screen to show /$_pat/ within ${_secs}s"
+}
+
+wait_gone() {
+	_pat=$1 _secs=${2:-$WAIT}
+	_n=$((_secs * 10))
+	while [ "$_n" -gt 0 ]; do
+		if ! capture 2>/dev/null | grep -Eq -- "$_pat"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	fail "expected /$_pat/ to leave the screen within ${_secs}s"
+}
+
+# Answers the question whose label matches PATTERN: waits for it, then
+# sends the remaining arguments as keys.
+answer() {
+	_pat=$1
+	shift
+	wait_for "$_pat"
+	keys "$@"
+}
+
+# sql QUERY: one value from the test database.
+sql() {
+	sqlite3 -batch "$T/db" "$1"
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected '$3', got '$2'"
+}
