@@ -26,6 +26,8 @@ void cmd_maybe_help(const char *name, int argc, char **argv);
 void cmd_usage(const char *name) __attribute__((noreturn));
 
 int cmd_check(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_script(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
 

@@ -38,6 +38,28 @@ const struct cmd_entry cmd_table[] = {
 	    "Every screen shows its keys; F2 switches language, F10 quits.\n"
 	    "Exit status: 0, 64 usage or no terminal, 65 invalid questionnaire\n"
 	    "or database, 66 unreadable, 73 cannot create, 75 database busy.\n" },
+	{ "aggregate", cmd_aggregate,
+	    "--db DB [--format table|csv|json] [--by QUESTION]... "
+	    "[--include-partial] [--small-n N] SURVEY.yaml",
+	    "estimate every indicator, with standard errors and confidence "
+	    "intervals",
+	    "  --db DB             the interview database\n"
+	    "  --format FORMAT     table (default), csv or json\n"
+	    "  --by QUESTION       break down by this single-choice or yes/no\n"
+	    "                      question instead of each indicator's 'by'\n"
+	    "                      (repeatable; 'none': the total only)\n"
+	    "  --include-partial   count partial interviews too\n"
+	    "  --small-n N         flag estimates on fewer than N respondents\n"
+	    "                      (default 30)\n"
+	    "CSV and JSON columns: indicator, code, name, group, category, n,\n"
+	    "estimate, se, ci_low, ci_high, deff, flag; proportions in percent.\n"
+	    "See lcsurvey-aggregate(1) for the estimation methods.\n" },
+	{ "import", cmd_import, "--db DB SURVEY.yaml DATA.csv",
+	    "load wide CSV microdata (a row per respondent) into a database",
+	    "  --db DB   the database (created if missing)\n"
+	    "Columns: question ids, ID.M for member M of a roster. Every value\n"
+	    "is checked; any error is reported as DATA.csv:LINE:COLUMN and\n"
+	    "nothing is written. Exit status 65 for invalid data.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -1,0 +1,591 @@
+/*
+ * aggregate.c: every indicator of a questionnaire, for the total and each
+ * disaggregation group, in one pass over the store (see aggregate.h for
+ * the two stages and what counts as a row of a domain).
+ */
+#include "aggregate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "xmalloc.h"
+
+#define NRATING 5	/* rating categories 1..5 */
+
+/* Text -> id map with owned keys, open addressing, for question ids,
+ * strata and clusters (the store keeps the latter as text). */
+struct strmap {
+	char **keys;
+	int64_t *vals;
+	size_t size, n;	/* size: a power of two */
+};
+
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+static void
+strmap_release(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->size; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+static void strmap_put(struct strmap *, const char *, int64_t);
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i;
+
+	m->size = old.size ? old.size * 2 : 64;
+	m->n = 0;
+	m->keys = xcalloc(m->size, sizeof *m->keys);
+	m->vals = xcalloc(m->size, sizeof *m->vals);
+	for (i = 0; i < old.size; i++)
+		if (old.keys[i] != NULL) {
+			strmap_put(m, old.keys[i], old.vals[i]);
+			free(old.keys[i]);
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = (size_t)str_hash(key) & (m->size - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->size - 1);
+	return i;
+}
+
+static void
+strmap_put(struct strmap *m, const char *key, int64_t val)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->size)
+		strmap_grow(m);
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = xstrdup(key);
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
+/* The id of key, or -1. */
+static int64_t
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->size == 0)
+		return -1;
+	i = strmap_slot(m, key);
+	return m->keys[i] != NULL ? m->vals[i] : -1;
+}
+
+/* The id of key, adding it (as n + 1) when new. */
+static int64_t
+strmap_intern(struct strmap *m, const char *key)
+{
+	int64_t id = strmap_get(m, key);
+
+	if (id < 0) {
+		id = (int64_t)m->n + 1;
+		strmap_put(m, key, id);
+	}
+	return id;
+}
+
+/* ---- per-indicator state ----------------------------------------------- */
+
+struct ind_state {
+	const struct qn_indicator *ind;
+	int *by;		/* breakdown questions in effect */
+	int nby;
+	int *goff;		/* first group of each breakdown (group 0: Total) */
+	int ngroups;
+	int nest;		/* estimates: 1, or NRATING + 1 for a rating */
+	struct stats_acc *acc;
+	double *y, *x;		/* one row's values, ngroups * nest */
+	int *gs;		/* one row's groups */
+};
+
+struct agg {
+	const struct questionnaire *qn;
+	const struct aggregate_opts *o;
+	enum stats_design design;
+	struct record *rec;
+	struct ind_state *is;
+	struct strmap questions, strata, clusters;
+	unsigned char *needed;	/* questions the indicators read */
+	int64_t cur;		/* interview being gathered, -1 before any */
+	int64_t stratum, cluster;
+	double weight;
+	long done, total;
+	struct aggregate_result *res;
+};
+
+enum stats_design
+aggregate_design(const struct questionnaire *qn)
+{
+	return qn->design.cluster >= 0 || qn->design.stratum >= 0 ?
+	    STATS_CLUSTER : STATS_SRS;
+}
+
+void
+aggregate_opts_init(struct aggregate_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->small_n = 30;
+}
+
+const char *
+aggregate_row_kind(const struct aggregate_row *r)
+{
+	if (r->ind->kind == QN_RATING_DIST)
+		return r->percent ? "proportion" : "mean";
+	return questionnaire_kind_name(r->ind->kind);
+}
+
+static void
+need_ref(void *ctx, int id)
+{
+	unsigned char *needed = ctx;
+
+	needed[id] = 1;
+}
+
+static void
+need_expr(struct agg *ag, const struct expr *e)
+{
+	if (e != NULL)
+		expr_foreach_ref(e, need_ref, ag->needed);
+}
+
+/* A breakdown question applies to an indicator at its level only. */
+static int
+by_applies(const struct questionnaire *qn, const struct qn_indicator *ind,
+    int q)
+{
+	const struct qn_question *qq = &qn->questions[q];
+
+	return (qq->type == QN_SINGLE || qq->type == QN_YESNO) &&
+	    qq->choices != NULL && (qq->roster == 0 || qq->roster == ind->roster);
+}
+
+static void
+setup(struct agg *ag)
+{
+	const struct questionnaire *qn = ag->qn;
+	int i, j, r;
+
+	ag->rec = record_new(qn);
+	ag->needed = xcalloc((size_t)qn->nquestions + 1, 1);
+	for (i = 0; i < qn->nquestions; i++)
+		strmap_put(&ag->questions, qn->questions[i].id, i);
+	for (r = 0; r < qn->nrosters; r++) {
+		need_expr(ag, qn->rosters[r].count);
+		need_expr(ag, qn->sections[qn->rosters[r].section].relevant);
+	}
+	ag->is = xcalloc((size_t)qn->nindicators + 1, sizeof *ag->is);
+	for (i = 0; i < qn->nindicators; i++) {
+		struct ind_state *s = &ag->is[i];
+		const struct qn_indicator *ind = &qn->indicators[i];
+		const int *by = ag->o->by_set ? ag->o->by : ind->by;
+		int nby = ag->o->by_set ? ag->o->nby : ind->nby;
+		size_t nd;
+
+		s->ind = ind;
+		s->by = xcalloc((size_t)nby + 1, sizeof *s->by);
+		s->goff = xcalloc((size_t)nby + 1, sizeof *s->goff);
+		s->ngroups = 1;
+		for (j = 0; j < nby; j++) {
+			if (!by_applies(qn, ind, by[j]))
+				continue;
+			s->by[s->nby] = by[j];
+			s->goff[s->nby++] = s->ngroups;
+			s->ngroups += qn->questions[by[j]].choices->nchoices;
+			ag->needed[by[j]] = 1;
+		}
+		s->nest = ind->kind == QN_RATING_DIST ? NRATING + 1 : 1;
+		nd = (size_t)s->ngroups * (size_t)s->nest;
+		s->acc = stats_acc_new(ag->design, nd);
+		s->y = xcalloc(nd, sizeof *s->y);
+		s->x = xcalloc(nd, sizeof *s->x);
+		s->gs = xcalloc((size_t)s->nby + 1, sizeof *s->gs);
+		need_expr(ag, ind->universe);
+		need_expr(ag, ind->numerator);
+		need_expr(ag, ind->denominator);
+		need_expr(ag, ind->value);
+	}
+}
+
+static void
+teardown(struct agg *ag)
+{
+	int i;
+
+	for (i = 0; ag->is != NULL && i < ag->qn->nindicators; i++) {
+		struct ind_state *s = &ag->is[i];
+
+		stats_acc_free(s->acc);
+		free(s->by);
+		free(s->goff);
+		free(s->y);
+		free(s->x);
+		free(s->gs);
+	}
+	free(ag->is);
+	free(ag->needed);
+	record_free(ag->rec);
+	strmap_release(&ag->questions);
+	strmap_release(&ag->strata);
+	strmap_release(&ag->clusters);
+}
+
+/* ---- stage 1: rows into per-PSU totals ---------------------------------- */
+
+/* The number of the value v among q's choices, or -1. */
+static int
+choice_pos(const struct qn_question *q, const struct expr_value *v)
+{
+	long code;
+	int i;
+
+	if (v->kind != EXPR_V_NUMBER && v->kind != EXPR_V_BOOL)
+		return -1;
+	code = (long)v->num;
+	for (i = 0; i < q->choices->nchoices; i++)
+		if (q->choices->codes[i] == code)
+			return i;
+	return -1;
+}
+
+/*
+ * One row of one indicator. val[e] (and den[e] for a ratio) get the row's
+ * value for estimate e, NAN when it has none; returns 0 when the row is
+ * outside the universe or has no usable value at all.
+ */
+static int
+row_values(struct agg *ag, const struct qn_indicator *ind, int member,
+    double *val, double *den)
+{
+	struct expr_value v, w;
+	int k;
+
+	if (ind->universe != NULL) {
+		record_eval(ag->rec, ind->universe, member, &v);
+		if (expr_truth(&v) != 1)
+			return 0;
+	}
+	switch (ind->kind) {
+	case QN_PROPORTION:
+		record_eval(ag->rec, ind->numerator, member, &v);
+		if ((k = expr_truth(&v)) < 0)
+			return 0;
+		val[0] = k;
+		return 1;
+	case QN_MEAN:
+		record_eval(ag->rec, ind->value, member, &v);
+		if (v.kind != EXPR_V_NUMBER || !isfinite(v.num))
+			return 0;
+		val[0] = v.num;
+		return 1;
+	case QN_RATIO:
+		record_eval(ag->rec, ind->numerator, member, &v);
+		record_eval(ag->rec, ind->denominator, member, &w);
+		if (v.kind != EXPR_V_NUMBER || w.kind != EXPR_V_NUMBER ||
+		    !isfinite(v.num) || !isfinite(w.num))
+			return 0;
+		val[0] = v.num;
+		den[0] = w.num;
+		return 1;
+	case QN_RATING_DIST:
+		record_eval(ag->rec, ind->value, member, &v);
+		if (v.kind != EXPR_V_NUMBER || v.num < 1 || v.num > NRATING ||
+		    v.num != floor(v.num))
+			return 0;
+		for (k = 0; k < NRATING; k++)
+			val[k] = v.num == k + 1;
+		val[NRATING] = v.num;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+feed_row(struct agg *ag, struct ind_state *s, int member)
+{
+	double val[NRATING + 1], den[NRATING + 1];
+	size_t nd = (size_t)s->ngroups * (size_t)s->nest, d;
+	int e, j, ng = 0;
+
+	for (d = 0; d < nd; d++)
+		s->y[d] = s->x[d] = NAN;
+	for (e = 0; e < s->nest; e++)
+		den[e] = 1;
+	if (row_values(ag, s->ind, member, val, den)) {
+		s->gs[ng++] = 0;
+		for (j = 0; j < s->nby; j++) {
+			const struct qn_question *q = &ag->qn->questions[s->by[j]];
+			struct expr_value v;
+			int pos;
+
+			record_get(ag->rec, s->by[j], q->roster ? member : 0, &v);
+			if ((pos = choice_pos(q, &v)) >= 0)
+				s->gs[ng++] = s->goff[j] + pos;
+		}
+		for (e = 0; e < s->nest; e++)
+			for (j = 0; j < ng; j++) {
+				d = (size_t)e * (size_t)s->ngroups +
+				    (size_t)s->gs[j];
+				s->y[d] = val[e];
+				s->x[d] = den[e];
+			}
+	}
+	/* Every row, in the domain or not, registers its PSU. */
+	stats_acc_add(s->acc, ag->stratum, ag->cluster, ag->weight, s->y,
+	    s->ind->kind == QN_RATIO ? s->x : NULL);
+}
+
+/* The gathered interview's rows, into every indicator's totals. */
+static void
+flush_interview(struct agg *ag)
+{
+	int i, m, n;
+
+	if (ag->cur < 0)
+		return;
+	for (i = 0; i < ag->qn->nindicators; i++) {
+		struct ind_state *s = &ag->is[i];
+
+		if (s->ind->roster == 0) {
+			feed_row(ag, s, 0);
+			continue;
+		}
+		n = record_members(ag->rec, s->ind->roster);
+		for (m = 1; m <= n; m++)
+			feed_row(ag, s, m);
+	}
+	ag->done++;
+	if (ag->o->progress != NULL && (ag->done & 4095) == 0)
+		ag->o->progress(ag->o->progress_ctx, ag->done, ag->total);
+}
+
+static void
+start_interview(struct agg *ag, const struct store_design *d)
+{
+	ag->cur = d->interview;
+	record_reset(ag->rec);
+	ag->weight = d->has_weight ? d->weight : 1;
+	if (!d->has_weight && ag->qn->design.weight >= 0)
+		ag->res->nunweighted++;
+	ag->stratum = ag->cluster = 0;
+	if (ag->design == STATS_SRS)
+		return;
+	/* Stratum 0 is "no stratum"; an interview without a cluster is a
+	 * PSU of its own (negative ids cannot clash with named clusters). */
+	if (ag->qn->design.stratum >= 0 && d->stratum != NULL)
+		ag->stratum = strmap_intern(&ag->strata, d->stratum);
+	if (ag->qn->design.cluster >= 0 && d->cluster != NULL)
+		ag->cluster = strmap_intern(&ag->clusters, d->cluster);
+	else
+		ag->cluster = -d->interview;
+}
+
+static int
+scan_fn(void *ctx, const struct store_design *d, const struct store_answer *a)
+{
+	struct agg *ag = ctx;
+	int64_t q;
+
+	if (d->interview != ag->cur) {
+		flush_interview(ag);
+		start_interview(ag, d);
+	}
+	if ((q = strmap_get(&ag->questions, a->question)) < 0 ||
+	    !ag->needed[q])
+		return 0;
+	if (record_set_stored(ag->rec, (int)q, a->member, &a->value) < 0)
+		ag->res->nbad++;
+	return 0;
+}
+
+/* ---- stage 2: totals into estimates ------------------------------------- */
+
+static const char *
+group_label(struct aggregate_result *res, const struct questionnaire *qn,
+    const struct ind_state *s, int g)
+{
+	const struct qn_question *q;
+	int j;
+
+	if (g == 0)
+		return "Total";
+	for (j = s->nby - 1; s->goff[j] > g; j--)
+		;
+	q = &qn->questions[s->by[j]];
+	{
+		const char *id = q->id;
+		const char *lab = q->choices->choices[g - s->goff[j]].label[0];
+		size_t n = strlen(id) + strlen(lab) + 2;
+		char *t = arena_alloc(&res->strings, n);
+
+		memcpy(t, id, strlen(id));
+		t[strlen(id)] = '=';
+		memcpy(t + strlen(id) + 1, lab, strlen(lab) + 1);
+		return t;
+	}
+}
+
+static void
+scale(struct stats_result *r, double f)
+{
+	r->est *= f;
+	r->se *= f;
+	r->ci_low *= f;
+	r->ci_high *= f;
+}
+
+static int
+estimate(struct agg *ag, struct buf *err)
+{
+	static const char *const cats[] = { "1", "2", "3", "4", "5", "mean" };
+	struct aggregate_result *res = ag->res;
+	struct stats_opts so;
+	size_t nrows = 0, cap = 0;
+	int i, g, e;
+
+	stats_opts_init(&so);
+	so.small_n = ag->o->small_n;
+	for (i = 0; i < ag->qn->nindicators; i++) {
+		struct ind_state *s = &ag->is[i];
+
+		for (g = 0; g < s->ngroups; g++) {
+			const char *label = group_label(res, ag->qn, s, g);
+
+			for (e = 0; e < s->nest; e++) {
+				struct aggregate_row *r;
+				struct stats_cell *cells;
+				size_t ncells;
+				enum stats_kind kind;
+				int rc;
+
+				xgrow((void **)&res->rows, &cap, nrows + 1,
+				    sizeof *res->rows);
+				r = &res->rows[nrows++];
+				memset(r, 0, sizeof *r);
+				r->ind = s->ind;
+				r->group = label;
+				r->category = s->nest > 1 ? cats[e] : "";
+				switch (s->ind->kind) {
+				case QN_PROPORTION:
+					kind = STATS_PROPORTION;
+					break;
+				case QN_MEAN:
+					kind = STATS_MEAN;
+					break;
+				case QN_RATIO:
+					kind = STATS_RATIO;
+					break;
+				default:
+					kind = e < NRATING ? STATS_PROPORTION :
+					    STATS_MEAN;
+					break;
+				}
+				r->percent = kind == STATS_PROPORTION;
+				cells = stats_acc_cells(s->acc,
+				    (size_t)e * (size_t)s->ngroups + (size_t)g,
+				    &ncells);
+				rc = stats_estimate(cells, ncells, ag->design,
+				    kind, &so, &r->r);
+				free(cells);
+				if (rc < 0) {
+					res->nrows = nrows;
+					buf_addf(err, "indicator '%s': invalid "
+					    "values for its kind", s->ind->id);
+					return -1;
+				}
+				if (r->percent)
+					scale(&r->r, 100);
+			}
+		}
+	}
+	res->nrows = nrows;
+	return 0;
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+int
+aggregate_run(struct store *st, const struct questionnaire *qn, int64_t qrow,
+    const struct aggregate_opts *o, struct aggregate_result *out,
+    struct buf *err)
+{
+	struct aggregate_opts defaults;
+	struct agg ag;
+	int counts[3], rc = -1;
+
+	memset(out, 0, sizeof *out);
+	arena_init(&out->strings);
+	if (o == NULL) {
+		aggregate_opts_init(&defaults);
+		o = &defaults;
+	}
+	memset(&ag, 0, sizeof ag);
+	ag.qn = qn;
+	ag.o = o;
+	ag.res = out;
+	ag.cur = -1;
+	ag.design = out->design = aggregate_design(qn);
+	setup(&ag);
+	if (store_count_by_status(st, qrow, NULL, counts) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		goto out;
+	}
+	ag.total = counts[STORE_COMPLETE] +
+	    (o->include_partial ? counts[STORE_PARTIAL] : 0);
+	if (store_scan_design(st, qrow, o->include_partial, scan_fn, &ag)
+	    != 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		goto out;
+	}
+	flush_interview(&ag);
+	if (o->progress != NULL)
+		o->progress(o->progress_ctx, ag.done, ag.total);
+	out->ninterviews = ag.done;
+	rc = estimate(&ag, err);
+out:
+	teardown(&ag);
+	return rc;
+}
+
+void
+aggregate_result_release(struct aggregate_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->rows);
+	arena_release(&res->strings);
+	memset(res, 0, sizeof *res);
+}
