@@ -18,23 +18,15 @@
 static int
 parse_number(const char *s, int integer, double *out)
 {
-	char *end;
+	size_t len;
 
 	while (*s == ' ')
 		s++;
-	errno = 0;
-	*out = strtod(s, &end);
-	if (end == s || errno != 0 || !isfinite(*out) || fabs(*out) > 1e15)
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (strutil_parse_decimal(s, len, out) < 0)
 		return -1;
-	while (*end == ' ')
-		end++;
-	if (*end != '\0')
-		return -1;
-	/* Only plain decimal notation: no hex, no exponents, no "inf". */
-	for (; s < end; s++)
-		if (!isdigit((unsigned char)*s) && *s != '.' && *s != '-' &&
-		    *s != '+' && *s != ' ')
-			return -1;
 	return integer && *out != floor(*out) ? -1 : 0;
 }
 
@@ -96,6 +88,9 @@ parse_multiple(const struct qn_question *q, const char *in,
 		v->set |= UINT64_C(1) << i;
 		p += n;
 	}
+	/* Only separators: no choice given, which is no answer. */
+	if (v->set == 0)
+		v->kind = EXPR_V_NULL;
 	return 0;
 }
 

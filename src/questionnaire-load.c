@@ -247,14 +247,9 @@ static int
 get_number(struct loader *l, const struct yamltree *n, const char *what,
     double *out)
 {
-	char *end;
-
 	if (scalar(l, n, what) == NULL)
 		return -1;
-	errno = 0;
-	*out = strtod(n->str, &end);
-	if (n->len == 0 || *end != '\0' || errno != 0 || !isfinite(*out) ||
-	    fabs(*out) > 1e15) {
+	if (strutil_parse_decimal(n->str, n->len, out) < 0) {
 		diag_error(l->d, n->line, n->col, "%s must be a number, not "
 		    "'%s'", what, n->str);
 		return -1;
@@ -309,6 +304,10 @@ get_text(struct loader *l, const struct yamltree *n, const char *what)
 		return NULL;
 	t = arena_alloc(l->a, (size_t)qn->nlang * sizeof *t);
 	if (n->kind == YAMLTREE_SCALAR && qn->nlang == 1) {
+		if (n->len == 0) {
+			diag_error(l->d, n->line, n->col, "%s is empty", what);
+			return NULL;
+		}
 		t[0] = arena_strdup(l->a, n->str);
 		return t;
 	}
@@ -506,10 +505,17 @@ builtin_list(struct loader *l, const struct yamltree *at, const char *id,
 				if (strcmp(tab[j].lang, l->qn->langs[k]) == 0)
 					t[k] = tab[j].text[i];
 			if (t[k] == NULL) {
-				diag_error(l->d, at->line, at->col, "no built-in %s "
-				    "labels in language '%s' (give 'choices' with "
-				    "codes %ld to %ld)", id, l->qn->langs[k],
-				    codes[0], codes[n - 1]);
+				if (codes == yesno_codes)
+					diag_error(l->d, at->line, at->col, "no "
+					    "built-in yes/no labels in language "
+					    "'%s' (use a single-choice question "
+					    "with codes 1 and 0)", l->qn->langs[k]);
+				else
+					diag_error(l->d, at->line, at->col, "no "
+					    "built-in %s labels in language '%s' "
+					    "(give 'choices' with codes %ld to %ld)",
+					    id, l->qn->langs[k], codes[0],
+					    codes[n - 1]);
 				return NULL;
 			}
 		}
@@ -676,6 +682,7 @@ load_question_options(struct loader *l, struct qn_question *q,
 	only_for(l, n, "dont_know", answerable, "answerable questions");
 	only_for(l, n, "refused", answerable, "answerable questions");
 	only_for(l, n, "constraint", answerable, "answerable questions");
+	only_for(l, n, "constraint_message", answerable, "answerable questions");
 	only_for(l, n, "max_length", q->type == QN_TEXT, "text questions");
 	only_for(l, n, "calculate", q->type == QN_CALCULATE,
 	    "calculate questions");
@@ -790,8 +797,10 @@ load_section(struct loader *l, const struct yamltree *n)
 	s.col = n->col;
 	if ((v = need(l, n, "id", "a section")) != NULL)
 		s.id = get_ident(l, v, "section id");
+	/* A section without a usable id is recorded all the same (the error
+	 * is already reported), with id NULL. */
 	for (i = 0; s.id && i < l->nsec; i++)
-		if (strcmp(l->secs[i].id, s.id) == 0)
+		if (l->secs[i].id != NULL && strcmp(l->secs[i].id, s.id) == 0)
 			diag_error(l->d, v->line, v->col, "duplicate section id "
 			    "'%s'", s.id);
 	if ((v = need(l, n, "title", "a section")) != NULL)
@@ -921,6 +930,21 @@ expr_pos(const struct yamltree *n, size_t off, int *line, int *col)
 	}
 }
 
+/* Where key stands in map, for messages about its value. */
+static struct qn_pos
+key_at(const struct yamltree *map, const char *key)
+{
+	struct qn_pos p = { 0, 0 };
+	size_t i;
+
+	for (i = 0; map != NULL && map->kind == YAMLTREE_MAP && i < map->n; i++)
+		if (strcmp(map->items[2 * i]->str, key) == 0) {
+			p.line = map->items[2 * i]->line;
+			p.col = map->items[2 * i]->col;
+		}
+	return p;
+}
+
 static const struct expr *
 compile_in(struct loader *l, struct arena *a, const struct yamltree *n,
     int scope, enum expr_type want, int report)
@@ -955,6 +979,8 @@ compile_question(struct loader *l, size_t i)
 
 	l->limit = (int)i;
 	l->self = -1;
+	q->relevant_at = key_at(n, "relevant");
+	q->constraint_at = key_at(n, "constraint");
 	q->relevant = compile(l, yamltree_get(n, "relevant"), q->roster,
 	    EXPR_T_BOOL);
 	if (q->type == QN_CALCULATE)
@@ -1027,6 +1053,7 @@ compile_sections(struct loader *l)
 			compile_roster(l, &l->rosters[s->roster - 1]);
 		l->limit = s->first;
 		l->self = -1;
+		s->relevant_at = key_at(l->secnodes[i], "relevant");
 		s->relevant = compile(l, yamltree_get(l->secnodes[i], "relevant"),
 		    0, EXPR_T_BOOL);
 	}
@@ -1052,7 +1079,8 @@ design_field(struct loader *l, const struct yamltree *n, const char *key,
 	q = &l->qs[i];
 	if (q->roster || q->type == QN_NOTE || q->type == QN_MULTIPLE ||
 	    (numeric && q->type != QN_INTEGER && q->type != QN_DECIMAL &&
-	    q->type != QN_CALCULATE)) {
+	    !(q->type == QN_CALCULATE && q->calculate != NULL &&
+	    expr_type_of(q->calculate) == EXPR_T_NUMBER))) {
 		diag_error(l->d, v->line, v->col, "design.%s must be %s question "
 		    "asked once per interview, not in a roster", key,
 		    numeric ? "a numeric" : "a single-valued");
@@ -1107,6 +1135,10 @@ indicator_exprs(struct loader *l, struct qn_indicator *ind,
 	    "proportion and ratio indicators");
 	only_for(l, n, "denominator", ratio, "ratio indicators");
 	only_for(l, n, "value", valued, "mean and rating indicators");
+	ind->universe_at = key_at(n, "universe");
+	ind->numerator_at = key_at(n, "numerator");
+	ind->denominator_at = key_at(n, "denominator");
+	ind->value_at = key_at(n, "value");
 	ind->universe = compile(l, yamltree_get(n, "universe"), scope,
 	    EXPR_T_BOOL);
 	if (prop || ratio)
@@ -1137,14 +1169,22 @@ indicator_level(struct loader *l, const struct yamltree *n)
 		"denominator", "value" };
 	size_t i;
 
+	int ok = 1;
+
+	/* Per interview if everything compiles outside rosters (count() and
+	 * sum() over a roster are fine there); else per member of the one
+	 * roster the expressions use. */
 	l->seen_roster = 0;
 	l->seen_rosters = 0;
 	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
 		const struct yamltree *v = yamltree_get(n, keys[i]);
 
-		if (v != NULL && v->kind == YAMLTREE_SCALAR)
-			compile_in(l, &l->tmp, v, 0, EXPR_T_ANY, 0);
+		if (v != NULL && v->kind == YAMLTREE_SCALAR &&
+		    compile_in(l, &l->tmp, v, 0, EXPR_T_ANY, 0) == NULL)
+			ok = 0;
 	}
+	if (ok)
+		return 0;
 	if (l->seen_rosters > 1) {
 		diag_error(l->d, n->line, n->col, "an indicator may use the "
 		    "questions of one roster only");
@@ -1203,8 +1243,9 @@ load_indicator(struct loader *l, const struct yamltree *n)
 	ind.col = n->col;
 	if ((v = need(l, n, "id", "an indicator")) != NULL)
 		id = get_ident(l, v, "indicator id");
+	/* Likewise an indicator without a usable id. */
 	for (i = 0; id && i < l->ninds; i++)
-		if (strcmp(l->inds[i].id, id) == 0)
+		if (l->inds[i].id != NULL && strcmp(l->inds[i].id, id) == 0)
 			diag_error(l->d, v->line, v->col, "duplicate indicator id "
 			    "'%s'", id);
 	ind.id = id;
@@ -1337,7 +1378,12 @@ questionnaire_load_buffer(const char *name, const unsigned char *data,
 	qn->path = arena_strdup(&qn->arena, name);
 	qn->design.stratum = qn->design.cluster = -1;
 	qn->design.weight = qn->design.household = -1;
-	root = yamltree_parse(&l.tmp, data, len, d);
+	/* A UTF-8 byte-order mark, as some Windows editors write: skip it
+	 * (it is on line 1 and takes no column). */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		root = yamltree_parse(&l.tmp, data + 3, len - 3, d);
+	else
+		root = yamltree_parse(&l.tmp, data, len, d);
 	if (root != NULL && want_kind(&l, root, YAMLTREE_MAP,
 	    "a questionnaire") == 0)
 		load_body(&l, root);

@@ -34,7 +34,7 @@ read_file(const char *path, struct diag *d, unsigned char **out, size_t *len,
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0) {
-		*code = errno == ENOENT ? EX_NOINPUT : EX_NOINPUT;
+		*code = EX_NOINPUT;
 		diag_error(d, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}

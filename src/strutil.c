@@ -4,6 +4,7 @@
  */
 #include "strutil.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -114,4 +115,46 @@ strutil_utf8_valid(const char *s, size_t len)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * By hand rather than strtod: strtod follows LC_NUMERIC, so once the
+ * screens call setlocale() a French enumerator's "5.5" would stop being a
+ * number. At most 15 significant digits keep the mantissa exact in a
+ * double, so one correctly rounded division by a power of ten gives the
+ * nearest double to the decimal written.
+ */
+int
+strutil_parse_decimal(const char *s, size_t len, double *out)
+{
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+		1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	size_t i = 0;
+	int neg = 0, sig = 0, ndig[2] = { 0, 0 }, dot = 0;
+	int64_t m = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		neg = s[i++] == '-';
+	for (; i < len; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (sig > 0 || s[i] != '0')
+			sig++;
+		if (sig > 15)
+			return -1;
+		m = m * 10 + (s[i] - '0');
+		ndig[dot]++;
+	}
+	/* A digit before the dot, and after it if there is one: not ".5",
+	 * not "5.". */
+	if (ndig[0] == 0 || (dot && ndig[1] == 0) || ndig[1] > 15)
+		return -1;
+	*out = (double)m / pow10[ndig[1]];
+	if (neg)
+		*out = -*out;
+	return 0;
 }

@@ -20,4 +20,11 @@ size_t strutil_utf8_len(const char *s, size_t len);
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 int strutil_utf8_valid(const char *s, size_t len);
 
+/*
+ * Parses s[0..len) written as [+-]digits[.digits] (no exponent, no hex,
+ * at most 15 significant digits, independent of the locale) into *out.
+ * Returns 0, or -1 if it is not such a number.
+ */
+int strutil_parse_decimal(const char *s, size_t len, double *out);
+
 #endif

@@ -198,6 +198,51 @@ test_unused_list_is_a_warning(void **state)
 	diag_release(&d);
 }
 
+static void
+test_byte_order_mark_is_skipped(void **state)
+{
+	static const char text[] =
+	    "\xEF\xBB\xBFsurvey: {id: t, version: 2, title: T, languages: [en]}\n"
+	    "sections:\n"
+	    "  - {id: s, title: S, questions: [{id: a, type: text, label: A}]}\n";
+	struct questionnaire *qn;
+	struct diag d;
+
+	(void)state;
+	qn = load_text(text, &d);
+	assert_non_null(qn);
+	assert_string_equal(qn->id, "t");
+	questionnaire_free(qn);
+	diag_release(&d);
+}
+
+static void
+test_count_in_household_indicator(void **state)
+{
+	static const char text[] =
+	    "survey: {id: t, version: 2, title: T, languages: [en]}\n"
+	    "sections:\n"
+	    "  - {id: s, title: S, questions: [{id: n, type: integer, label: N}]}\n"
+	    "  - id: m\n"
+	    "    title: M\n"
+	    "    roster: {count: n}\n"
+	    "    questions: [{id: age, type: integer, label: A}]\n"
+	    "indicators:\n"
+	    "  - {id: hh, code: '1', name: H, kind: mean, value: 'count(age)'}\n"
+	    "  - {id: pp, code: '1', name: P, kind: mean, value: 'age'}\n";
+	struct questionnaire *qn;
+	struct diag d;
+
+	(void)state;
+	qn = load_text(text, &d);
+	diag_print(&d, stderr);
+	assert_non_null(qn);
+	assert_int_equal(qn->indicators[0].roster, 0);
+	assert_int_equal(qn->indicators[1].roster, 1);
+	questionnaire_free(qn);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -207,6 +252,8 @@ main(void)
 		cmocka_unit_test(test_single_language_plain_labels),
 		cmocka_unit_test(test_missing_builtin_language),
 		cmocka_unit_test(test_unused_list_is_a_warning),
+		cmocka_unit_test(test_byte_order_mark_is_skipped),
+		cmocka_unit_test(test_count_in_household_indicator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

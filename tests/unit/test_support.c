@@ -124,6 +124,32 @@ test_strutil(void **state)
 	assert_false(strutil_utf8_valid("\xe5\xad", 2));	 /* truncated */
 }
 
+static void
+test_parse_decimal(void **state)
+{
+	double d;
+
+	(void)state;
+	assert_int_equal(strutil_parse_decimal("12", 2, &d), 0);
+	assert_true(d == 12);
+	assert_int_equal(strutil_parse_decimal("-0.1", 4, &d), 0);
+	assert_true(d == -0.1);
+	assert_int_equal(strutil_parse_decimal("+2.675", 6, &d), 0);
+	assert_true(d == 2.675);
+	assert_int_equal(strutil_parse_decimal("123456789012345", 15, &d), 0);
+	assert_true(d == 123456789012345.0);
+	assert_int_equal(strutil_parse_decimal("1234567890123456", 16, &d), -1);
+	assert_int_equal(strutil_parse_decimal("0.000000000000001", 17, &d), 0);
+	assert_int_equal(strutil_parse_decimal(".5", 2, &d), -1);
+	assert_int_equal(strutil_parse_decimal("5.", 2, &d), -1);
+	assert_int_equal(strutil_parse_decimal("1e3", 3, &d), -1);
+	assert_int_equal(strutil_parse_decimal("0x10", 4, &d), -1);
+	assert_int_equal(strutil_parse_decimal("1,5", 3, &d), -1);
+	assert_int_equal(strutil_parse_decimal("", 0, &d), -1);
+	assert_int_equal(strutil_parse_decimal("-", 1, &d), -1);
+	assert_int_equal(strutil_parse_decimal("1.2.3", 5, &d), -1);
+}
+
 static struct yamltree *
 parse(struct arena *a, struct diag *d, const char *text)
 {
@@ -176,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diag_sorted_and_capped),
 		cmocka_unit_test(test_strutil),
+		cmocka_unit_test(test_parse_decimal),
 		cmocka_unit_test(test_yamltree),
 	};
 
