@@ -160,4 +160,105 @@ int expr_parse_date(const char *s, size_t len, int32_t *days);
  * years 0000..9999 give "????-??-??" rather than overflow out. */
 void expr_format_date(int32_t days, char *out);
 
+/* ---- Route analysis (expr-route.c) -------------------------------------
+ *
+ * An abstract interpretation of compiled expressions over what a
+ * questionnaire says its answers can be, for `lcsurvey check`: which
+ * conditions can never be true, and which uses of a question happen where
+ * it may have been skipped. Every answer here over-approximates: "cannot be
+ * true" is only claimed when no interview can make it true, as far as the
+ * domains and the conditions below tell.
+ */
+
+/* What an expression (or a question's answer) can evaluate to. */
+#define EXPR_CAN_TRUE 1
+#define EXPR_CAN_FALSE 2
+#define EXPR_CAN_NULL 4
+#define EXPR_CAN_VALUE 8 /* a value that is not true/false */
+
+/*
+ * The values a question (or an expression) may take. Fields beyond value
+ * and null only mean something for their type.
+ */
+struct expr_domain {
+	enum expr_type type;
+	int value;	    /* may have a value; 0: always null */
+	int null;	    /* may be null */
+	double lo, hi;	    /* NUMBER, DATE (days): every value is in [lo, hi] */
+	int whole;	    /* NUMBER: whole numbers only */
+	const long *codes;  /* choices (single, rating, multiple); NULL: none */
+	int ncodes;	    /* positions past 64 are never narrowed */
+	uint64_t may;	    /* positions that may be the answer / be selected */
+	uint64_t must;	    /* SET: positions that are always selected */
+	int t, f;	    /* BOOL: may be true, may be false */
+};
+
+/*
+ * What the analysis asks the caller about question id. domain: the
+ * answer's domain when the question is asked (null set when it may be left
+ * empty, "don't know" or refused), with value 0 for a question that is
+ * never asked. given: up to max conditions true whenever it has a value
+ * (its section's relevant and its own), into out; returns how many.
+ * definition: the expression a calculated question takes, else NULL. name:
+ * the question's name, for messages. The expressions must only use earlier
+ * questions, as the loader guarantees.
+ */
+struct expr_model {
+	void (*domain)(void *ctx, int id, struct expr_domain *out);
+	int (*given)(void *ctx, int id, const struct expr **out, int max);
+	const struct expr *(*definition)(void *ctx, int id);
+	const char *(*name)(void *ctx, int id);
+	void *ctx;
+};
+
+#define EXPR_ROUTE_MAX 24 /* questions one set of assumptions narrows */
+
+/* A set of assumptions: the domains of the questions they narrow (every
+ * other question has its model domain). A plain value: copy it to branch. */
+struct expr_route {
+	const struct expr_model *m;
+	int impossible; /* the assumptions contradict each other */
+	int n;
+	struct {
+		int id;
+		struct expr_domain d;
+	} at[EXPR_ROUTE_MAX];
+};
+
+/* No assumptions yet. m is borrowed and must outlive r. */
+void expr_route_init(struct expr_route *r, const struct expr_model *m);
+/* Narrows r to the interviews in which e evaluates to one of outcomes
+ * (EXPR_CAN_* bits); sets r->impossible when there are none. */
+void expr_route_assume(struct expr_route *r, const struct expr *e,
+    int outcomes);
+/* Narrows r to the interviews in which question id has a value. */
+void expr_route_answered(struct expr_route *r, int id);
+/* What e can evaluate to under r: EXPR_CAN_* bits (0 if r is impossible). */
+int expr_route_outcomes(const struct expr_route *r, const struct expr *e);
+/* The domain of question id under r. */
+void expr_route_domain(const struct expr_route *r, int id,
+    struct expr_domain *out);
+/*
+ * Calls fn for every use of a question in e whose value matters: not inside
+ * answered(), dont_know(), refused(), count() or sum() of a roster, the
+ * first argument of coalesce() or the condition of if(). `at` is r narrowed
+ * to where the use decides the result: in "a and b", b is used where a is
+ * true (and a where b is); in "a or b" where the other is false; the
+ * branches of if() where their condition is true / is not. negative is 1
+ * under an odd number of 'not' and '!='. at is valid during the call only.
+ */
+void expr_route_uses(const struct expr_route *r, const struct expr *e,
+    void (*fn)(void *ctx, int id, int negative,
+    const struct expr_route *at), void *ctx);
+/* For an e never true under r, writes why into out (truncated to outsz):
+ * "'age > 150' is never true ('age' is at most 120)". */
+void expr_route_explain(const struct expr_route *r, const struct expr *e,
+    char *out, size_t outsz);
+/* Writes e back as source text into out (truncated), naming questions
+ * through m. */
+void expr_route_format(const struct expr *e, const struct expr_model *m,
+    char *out, size_t outsz);
+
+/* ---- end of route analysis ---------------------------------------------- */
+
 #endif

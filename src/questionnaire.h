@@ -41,6 +41,11 @@ enum qn_indicator_kind {
 	QN_RATING_DIST,
 };
 
+/* Where a key stands in the file, 1-based; 0:0 when it is absent. */
+struct qn_pos {
+	int line, col;
+};
+
 /* A text in every language of the questionnaire: t[lang]. */
 typedef const char *const *qn_text;
 
@@ -76,6 +81,7 @@ struct qn_question {
 	int section;	 /* index into qn->sections */
 	int roster;	 /* 0, or 1 + index into qn->rosters */
 	int line, col;	 /* where the question's mapping starts */
+	struct qn_pos relevant_at, constraint_at; /* their keys */
 };
 
 struct qn_section {
@@ -85,6 +91,7 @@ struct qn_section {
 	int first, count;	     /* questions [first, first + count) */
 	int roster;		     /* 0, or 1 + index into qn->rosters */
 	int line, col;
+	struct qn_pos relevant_at;   /* its key */
 };
 
 /*
@@ -120,6 +127,8 @@ struct qn_indicator {
 	int nby;
 	int roster; /* 0: one row per interview; else per member of roster */
 	int line, col;
+	/* Where the keys of the expressions are. */
+	struct qn_pos universe_at, numerator_at, denominator_at, value_at;
 };
 
 struct questionnaire {
@@ -169,5 +178,15 @@ const struct qn_choice *questionnaire_choice(const struct qn_question *q,
 /* Name of a question type as written in YAML ("single", ...). */
 const char *questionnaire_type_name(enum qn_type t);
 const char *questionnaire_kind_name(enum qn_indicator_kind k);
+
+/*
+ * questionnaire-route.c: route analysis for `lcsurvey check`. Adds to d a
+ * warning, located at the key of the expression, for each question or
+ * section that can never be asked, each indicator whose universe is never
+ * true, and each use of a question that may have been skipped where that
+ * changes a result nobody decided. Never adds errors; never fails.
+ */
+void questionnaire_route_check(const struct questionnaire *qn,
+    struct diag *d);
 
 #endif
