@@ -197,7 +197,7 @@ tui_start_draw(struct tui *t)
 
 	memcpy(k, keys, sizeof keys);
 	k[4] = tui_glyph(t, TUI_G_UPDOWN);
-	nk = tui_keys(t, k, LINES >= 16 ? 2 : 1);
+	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
 
 	if (t->ssel == 0)
 		attrset(t->a.sel);

@@ -39,8 +39,10 @@ tmux_start() {
 	shift 2
 	# The program runs with exec so that pane_pid is its pid; a UTF-8
 	# locale and a known TERM keep the rendering deterministic.
+	# stderr goes to a file: sanitizer reports land there (quit_ok).
 	tm new-session -d -s t -x "$_w" -y "$_h" \
-	    "cd '$T' && exec env LC_ALL=C.UTF-8 TERM=screen-256color $*"
+	    "cd '$T' && exec env LC_ALL=C.UTF-8 TERM=screen-256color $* \
+	    2>>'$T/stderr'"
 	tm set-option -g window-size manual >/dev/null
 	tm set-option -g remain-on-exit on >/dev/null
 	tm resize-window -t t -x "$_w" -y "$_h" >/dev/null 2>&1 || :
@@ -113,6 +115,30 @@ answer() {
 	keys "$@"
 }
 
+# quit_ok: F10 (and y when an interview is open); the program must end
+# within the timeout, with nothing on stderr (an ASan or UBSan report, a
+# leak, an error message) and status 0.
+quit_ok() {
+	keys F10
+	_n=$((WAIT * 10))
+	while [ "$_n" -gt 0 ] && ! pane_dead; do
+		if capture | grep -q 'Quit? The interview stays partial'; then
+			keys y
+		fi
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	pane_dead || fail "F10 did not quit"
+	_st=$(tm display-message -p -t t '#{pane_dead_status}#{?pane_dead_signal, signal #{pane_dead_signal},}')
+	if [ -s "$T/stderr" ]; then
+		cat "$T/stderr"
+		fail "lcsurvey wrote to stderr"
+	fi
+	# tmux 3.3 sometimes marks the pane dead (the pty closed) before it
+	# has the status; stderr above already catches every failure path.
+	[ -z "$_st" ] || expect_eq "exit status" "$_st" 0
+}
+
 # sql QUERY: one value from the test database.
 sql() {
 	sqlite3 -batch "$T/db" "$1"
@@ -121,4 +147,18 @@ sql() {
 # expect_eq WHAT GOT WANT
 expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: expected '$3', got '$2'"
+}
+
+# example_identification CLUSTER HOUSEHOLD SIZE: from the start screen,
+# begins an interview of surveys/example.yaml and answers its first
+# section, up to and including the household size.
+example_identification() {
+	answer 'New interview' n
+	answer 'District' 1
+	answer 'Enumeration area number'; send_text "$1"; keys Enter
+	answer 'Household number'; send_text "$2"; keys Enter
+	answer 'Sampling weight'; keys Enter
+	answer 'Date of visit'; send_text 2024-05-01; keys Enter
+	answer 'Read to the respondent' Enter
+	answer 'How many people live'; send_text "$3"; keys Enter
 }
