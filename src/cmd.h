@@ -30,5 +30,6 @@ int cmd_aggregate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_script(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -60,6 +60,18 @@ const struct cmd_entry cmd_table[] = {
 	    "Columns: question ids, ID.M for member M of a roster. Every value\n"
 	    "is checked; any error is reported as DATA.csv:LINE:COLUMN and\n"
 	    "nothing is written. Exit status 65 for invalid data.\n" },
+	{ "merge", cmd_merge, "--into CENTRAL.db FILE.db...",
+	    "bring the interviews of many databases into one",
+	    "  --into DB   the database merged into (created if missing)\n"
+	    "Each FILE is checked as untrusted and merged in one transaction,\n"
+	    "or refused and left out with a message. An interview on both\n"
+	    "sides is unchanged when equal, updated when this file's version\n"
+	    "is complete and has every answer of the target's; otherwise both\n"
+	    "are kept (a conflict, printed with both UUIDs). Merging a file\n"
+	    "again changes nothing. Prints a line per file: new, unchanged,\n"
+	    "updated, conflicts, or refused. See lcsurvey-store(5), MERGING.\n"
+	    "Exit status: 0, 65 when a file was refused, 73 when the target\n"
+	    "cannot be opened.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -199,6 +199,14 @@ int store_scan_answers(struct store *st, int64_t qrow, int include_partial,
  * functions deliberately do not follow.
  */
 
+/*
+ * Like store_open, for commands that read a whole database in one pass
+ * (aggregate): skips PRAGMA quick_check, which reads every page and so
+ * costs as much as the pass itself on a large file. A damaged page is then
+ * reported by the read that meets it instead of at open.
+ */
+int store_open_scan(struct store **out, const char *path, char **errmsg);
+
 /* Row id of the questionnaire with this source hash in *rowid, 0 when the
  * database has none (not an error). */
 int store_questionnaire_lookup(struct store *st, const char *hash,
@@ -253,5 +261,68 @@ int store_import_answer(struct store_import *im, int member,
 int store_import_commit(struct store_import *im);
 /* Rolls back and frees im; NULL is a no-op. */
 void store_import_abort(struct store_import *im);
+
+/* ---- field operations: merge, microdata, field report (issue 7) ---------
+ *
+ * store-merge.c, store-export.c and store-report.c. Merging is described
+ * in lcsurvey-store(5), MERGING.
+ */
+
+/* The largest input file store_merge reads (2 GiB). */
+#define STORE_MERGE_MAX_BYTES ((int64_t)2 << 30)
+
+/* What store_merge did with one input file, counted in interviews. */
+struct store_merge_stats {
+	long added;		/* new to the target */
+	long unchanged;		/* already there, the same or a newer version */
+	long updated;		/* replaced by the input's newer, complete version */
+	long conflicts;		/* both kept: the input's under a new UUID */
+	long questionnaires;	/* questionnaire versions new to the target */
+};
+/*
+ * Merges the interviews of the lcsurvey database file at path into st, in
+ * one transaction: on failure st is as it was and store_errmsg() says why
+ * the input was refused (it names the input). The input is read through a
+ * read-only connection and checked as untrusted: size, integrity, owner,
+ * schema (same version as st, same tables), questionnaire hashes, lengths
+ * of values. For each conflict, after the commit, conflict (may be NULL)
+ * gets the interview's UUID and the UUID its incoming version was kept
+ * under. *stats is filled on success and zeroed on failure.
+ */
+int store_merge(struct store *st, const char *path,
+    struct store_merge_stats *stats,
+    void (*conflict)(void *ctx, const char *uuid, const char *copy),
+    void *ctx);
+
+/*
+ * The microdata exporter's read: the interviews of questionnaire qrow (the
+ * complete ones; all of them if all_statuses) in UUID order, each with its
+ * answers in (member, question) order. fn is called once per interview
+ * with a == NULL, then once per answer. iv->survey_id, iv->version and
+ * iv->nanswers are not filled. Everything is valid during the call only.
+ */
+int store_export_scan(struct store *st, int64_t qrow, int all_statuses,
+    int (*fn)(void *ctx, const struct store_interview *iv,
+    const struct store_answer *a), void *ctx);
+
+/* The field report's reads (store-report.c), over every interview. day is
+ * the local calendar date the interview started on, "YYYY-MM-DD";
+ * enumerator is "" when none was recorded. */
+struct store_report_interview {
+	const char *day, *enumerator, *status;
+	double duration;	/* seconds from start to end; -1 when partial */
+};
+/* Calls fn for each interview, ordered by day and enumerator. */
+int store_report_interviews(struct store *st,
+    int (*fn)(void *ctx, const struct store_report_interview *iv),
+    void *ctx);
+struct store_report_answer {
+	const char *day, *enumerator, *question;
+	double seconds;		/* -1 when not measured */
+	const char *missing;	/* NULL, "dont_know" or "refused" */
+};
+/* Calls fn for each answer, ordered by day, enumerator and question. */
+int store_report_answers(struct store *st,
+    int (*fn)(void *ctx, const struct store_report_answer *a), void *ctx);
 
 #endif
