@@ -9,10 +9,11 @@
  *   note TEXT                  something the reader should know
  *   ? QUESTION MEMBER          the question now waiting for an answer
  *   ! MESSAGE                  the last answer was refused; asked again
+ *   ~ MESSAGE                  its soft check failed: ":confirm" keeps it
  *   end                        no question left; "complete" marks it so
  *   complete UUID              marked complete
  * Input lines are answers as typed (see lcsurvey-questionnaire(5)), or
- * ":back", ":dk", ":refused", ":lang CODE", "complete".
+ * ":back", ":dk", ":refused", ":confirm", ":lang CODE", "complete".
  */
 #include <errno.h>
 #include <getopt.h>
@@ -92,15 +93,17 @@ handle(struct session *s, const char *line)
 {
 	struct buf err = BUF_INIT;
 	struct expr_value v;
-	int rc = 0;
+	int rc = 0, warned = 0;
 
 	memset(&v, 0, sizeof v);
 	if (strcmp(line, ":back") == 0) {
 		if (interview_back(s->iv) < 0)
 			buf_adds(&err, "already at the first question");
+	} else if (strcmp(line, ":confirm") == 0) {
+		session_confirm(s, &err);
 	} else if (strcmp(line, ":dk") == 0 || strcmp(line, ":refused") == 0) {
 		v.missing = line[1] == 'd' ? EXPR_DONT_KNOW : EXPR_REFUSED;
-		session_answer_value(s, &v, &err);
+		warned = session_answer_value(s, &v, &err) == 1;
 	} else if (strncmp(line, ":lang ", 6) == 0) {
 		if (session_set_language(s, questionnaire_lang(s->qn,
 		    line + 6)) < 0)
@@ -113,9 +116,9 @@ handle(struct session *s, const char *line)
 			rc = 1;
 		}
 	} else
-		session_answer_text(s, line, &err);
+		warned = session_answer_text(s, line, &err) == 1;
 	if (err.len > 0)
-		say("! %s", err.s);
+		say("%c %s", warned ? '~' : '!', err.s);
 	buf_release(&err);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "strutil.h"
 #include "xmalloc.h"
 
@@ -258,12 +259,12 @@ value_eq(const struct expr_value *a, const struct expr_value *b)
 
 static int
 sink_save(struct interview *iv, int q, int member, const struct expr_value *v,
-    double seconds)
+    double seconds, unsigned flags)
 {
 	if (iv->sink.save == NULL)
 		return 0;
 	return iv->sink.save(iv->sink.ctx, &iv->qn->questions[q], member, v,
-	    seconds);
+	    seconds, flags);
 }
 
 static int
@@ -309,7 +310,7 @@ refresh(struct interview *iv)
 				continue;
 			if (v.kind == EXPR_V_NULL && !s->set)
 				continue;
-			if (sink_save(iv, q, m, &v, 0) < 0)
+			if (sink_save(iv, q, m, &v, 0, 0) < 0)
 				rc = -1;
 			slot_set(s, &v);
 		}
@@ -422,14 +423,34 @@ text_in(const struct interview *iv, qn_text t)
 	return t != NULL ? t[iv->lang] : NULL;
 }
 
+/*
+ * Whether check e holds with v as the answer to (q, member): "." is the
+ * slot itself, so the value is tried in place and put back. A check that
+ * evaluates to null (it uses something unanswered) holds.
+ */
+static int
+check_holds(struct interview *iv, const struct expr *e,
+    const struct qn_question *q, int member, const struct expr_value *v)
+{
+	struct slot *s = slot_at(iv, q->index, member), saved;
+	struct expr_value r;
+
+	if (e == NULL)
+		return 1;
+	saved = *s;
+	s->set = 1;
+	s->v = *v;
+	s->owned = NULL;
+	interview_eval(iv, e, member, &r);
+	*s = saved;
+	return expr_truth(&r) != 0;
+}
+
 /* Type-independent checks; answer_parse has already checked the form. */
 static int
 validate(struct interview *iv, const struct qn_question *q, int member,
     const struct expr_value *v, char *err, size_t errsz)
 {
-	struct slot *s = slot_at(iv, q->index, member), saved;
-	int ok;
-
 	if (v->kind == EXPR_V_NULL) {
 		if (v->missing == EXPR_DONT_KNOW && !q->allow_dont_know) {
 			snprintf(err, errsz, "\"don't know\" is not allowed here");
@@ -471,34 +492,28 @@ validate(struct interview *iv, const struct qn_question *q, int member,
 		    q->max_length);
 		return -1;
 	}
-	if (q->constraint == NULL)
+	if (check_holds(iv, q->constraint, q, member, v))
 		return 0;
-	/* "." is the slot itself: try the value in place, then put back. */
-	saved = *s;
-	s->set = 1;
-	s->v = *v;
-	s->owned = NULL;
-	{
-		struct expr_value r;
-
-		interview_eval(iv, q->constraint, member, &r);
-		ok = expr_truth(&r) != 0;
-	}
-	*s = saved;
-	if (!ok)
-		snprintf(err, errsz, "%s", q->constraint_message ?
-		    text_in(iv, q->constraint_message) :
-		    "the answer is not consistent with earlier answers");
-	return ok ? 0 : -1;
+	snprintf(err, errsz, "%s", q->constraint_message ?
+	    text_in(iv, q->constraint_message) :
+	    "the answer is not consistent with earlier answers");
+	return -1;
 }
 
 int
 interview_answer(struct interview *iv, const struct expr_value *v,
     double seconds, char *err, size_t errsz)
 {
+	return interview_answer_flags(iv, v, seconds, 0, err, errsz);
+}
+
+int
+interview_answer_flags(struct interview *iv, const struct expr_value *v,
+    double seconds, unsigned flags, char *err, size_t errsz)
+{
 	int member;
 	const struct qn_question *q = interview_current(iv, &member);
-	struct slot *s;
+	unsigned saved_flags = 0;
 
 	if (q == NULL) {
 		snprintf(err, errsz, "the interview is at its end");
@@ -510,14 +525,23 @@ interview_answer(struct interview *iv, const struct expr_value *v,
 	}
 	if (validate(iv, q, member, v, err, errsz) < 0)
 		return -1;
+	if (v->kind != EXPR_V_NULL &&
+	    !check_holds(iv, q->warning, q, member, v)) {
+		if (!(flags & INTERVIEW_CONFIRMED)) {
+			snprintf(err, errsz, "%s", q->warning_message ?
+			    text_in(iv, q->warning_message) :
+			    "this answer is unusual; confirm it or correct it");
+			return 1;
+		}
+		saved_flags |= INTERVIEW_CONFIRMED;
+	}
 	/* An optional question left empty is saved as an empty answer, so
 	 * that resuming knows it was seen and does not ask it again. */
-	s = slot_at(iv, q->index, member);
-	if (sink_save(iv, q->index, member, v, seconds) < 0) {
+	if (sink_save(iv, q->index, member, v, seconds, saved_flags) < 0) {
 		snprintf(err, errsz, "the answer could not be saved");
 		return -1;
 	}
-	slot_set(s, v);
+	slot_set(slot_at(iv, q->index, member), v);
 	if (refresh(iv) < 0) {
 		snprintf(err, errsz, "a dependent answer could not be saved");
 		return -1;
@@ -623,4 +647,43 @@ interview_progress(const struct interview *iv, struct interview_progress *pr)
 	if (iv->qn->questions[iv->pos.q].roster)
 		pr->nmembers = interview_members(iv,
 		    iv->qn->questions[iv->pos.q].roster);
+}
+
+void
+interview_pipe(const struct interview *iv, const char *text, int member,
+    int lang, struct buf *out)
+{
+	const char *p = text, *open, *close;
+
+	while ((open = strchr(p, '{')) != NULL) {
+		const struct expr_value *v;
+		char id[64];
+		size_t n;
+		int q;
+
+		buf_add(out, p, (size_t)(open - p));
+		if (open[1] == '{') {
+			buf_addc(out, '{');
+			p = open + 2;
+			continue;
+		}
+		close = strchr(open, '}');
+		n = close ? (size_t)(close - open - 1) : 0;
+		if (close == NULL || n == 0 || n >= sizeof id) {
+			buf_addc(out, '{');
+			p = open + 1;
+			continue;
+		}
+		memcpy(id, open + 1, n);
+		id[n] = '\0';
+		q = questionnaire_find(iv->qn, id);
+		v = q < 0 ? NULL : interview_value(iv, q,
+		    iv->qn->questions[q].roster ? member : 0);
+		if (v != NULL && v->kind != EXPR_V_NULL)
+			answer_format(&iv->qn->questions[q], v, lang, out);
+		else
+			buf_adds(out, "\u2026");
+		p = close + 1;
+	}
+	buf_adds(out, p);
 }

@@ -25,15 +25,19 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "expr.h"
 #include "questionnaire.h"
 
 /* Where persistence goes. Each function returns 0, or -1 when the change
  * could not be made durable; the engine then leaves its state unchanged
  * and reports the failure, so nothing is shown as saved that is not. */
+/* Flags of a saved answer. */
+#define INTERVIEW_CONFIRMED 0x1 /* kept although its soft check failed */
+
 struct interview_sink {
 	int (*save)(void *ctx, const struct qn_question *q, int member,
-	    const struct expr_value *v, double seconds);
+	    const struct expr_value *v, double seconds, unsigned flags);
 	int (*clear)(void *ctx, const struct qn_question *q, int member);
 	void *ctx;
 };
@@ -87,6 +91,15 @@ struct interview_pos interview_position(const struct interview *iv);
  */
 int interview_answer(struct interview *iv, const struct expr_value *v,
     double seconds, char *err, size_t errsz);
+/*
+ * The same, with flags. A question's soft check ('warning') that fails
+ * makes this return 1 with the warning in err, saving nothing: the
+ * enumerator may correct the answer, or confirm it by answering again
+ * with INTERVIEW_CONFIRMED, and the confirmation is saved with it
+ * (Blaise calls these signals). interview_answer() is this with flags 0.
+ */
+int interview_answer_flags(struct interview *iv, const struct expr_value *v,
+    double seconds, unsigned flags, char *err, size_t errsz);
 /* Moves to the previous relevant question; -1 if already at the first. */
 int interview_back(struct interview *iv);
 /* Moves forward without answering, if the current question already has
@@ -123,6 +136,16 @@ int interview_foreach(const struct interview *iv,
 /* The language (index into qn->langs) of messages taken from the
  * questionnaire, such as constraint messages. */
 void interview_set_language(struct interview *iv, int lang);
+
+/*
+ * Appends text to out with each "{question}" replaced by its answer for
+ * member (inside a roster, the member's own), formatted in language lang
+ * (a choice's label rather than its code). An unanswered question shows
+ * as "…"; "{{" is a literal "{". Used for labels and hints ("How old is
+ * {name}?"); the loader has already checked every reference.
+ */
+void interview_pipe(const struct interview *iv, const char *text, int member,
+    int lang, struct buf *out);
 
 /* Evaluates e at member as the answers stand (for labels, piping). */
 void interview_eval(const struct interview *iv, const struct expr *e,

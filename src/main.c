@@ -26,8 +26,9 @@ const struct cmd_entry cmd_table[] = {
 	    "  --enumerator ID  recorded with the interview\n"
 	    "Prints '? QUESTION MEMBER' before each answer it reads, '! MESSAGE'\n"
 	    "when an answer is refused, and 'end' after the last question; the\n"
-	    "line 'complete' then marks the interview complete. Lines ':back',\n"
-	    "':dk', ':refused' and ':lang CODE' do what they say.\n" },
+	    "line 'complete' then marks the interview complete. '~ MESSAGE'\n"
+	    "means a soft check failed: ':confirm' keeps the answer anyway.\n"
+	    "Lines ':back', ':dk', ':refused' and ':lang CODE' do what they say.\n" },
 	{ "interview", cmd_interview,
 	    "SURVEY.yaml [--db PATH] [--enumerator ID] [--lang CODE]",
 	    "take interviews in the terminal",

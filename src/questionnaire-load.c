@@ -39,7 +39,8 @@ static const char *const section_keys[] = { "id", "title", "relevant",
 	"roster", "questions", NULL };
 static const char *const roster_keys[] = { "count", "max", "label", NULL };
 static const char *const question_keys[] = { "id", "type", "label", "hint",
-	"required", "relevant", "constraint", "constraint_message", "calculate",
+	"required", "relevant", "constraint", "constraint_message", "warning",
+	"warning_message", "calculate",
 	"choices", "min", "max", "max_length", "dont_know", "refused", NULL };
 static const char *const indicator_keys[] = { "id", "code", "name", "kind",
 	"unit", "universe", "numerator", "denominator", "value", "by", NULL };
@@ -683,6 +684,8 @@ load_question_options(struct loader *l, struct qn_question *q,
 	only_for(l, n, "refused", answerable, "answerable questions");
 	only_for(l, n, "constraint", answerable, "answerable questions");
 	only_for(l, n, "constraint_message", answerable, "answerable questions");
+	only_for(l, n, "warning", answerable, "answerable questions");
+	only_for(l, n, "warning_message", answerable, "answerable questions");
 	only_for(l, n, "max_length", q->type == QN_TEXT, "text questions");
 	only_for(l, n, "calculate", q->type == QN_CALCULATE,
 	    "calculate questions");
@@ -707,6 +710,8 @@ load_question_options(struct loader *l, struct qn_question *q,
 		q->hint = get_text(l, v, "'hint'");
 	if ((v = yamltree_get(n, "constraint_message")) != NULL)
 		q->constraint_message = get_text(l, v, "'constraint_message'");
+	if ((v = yamltree_get(n, "warning_message")) != NULL)
+		q->warning_message = get_text(l, v, "'warning_message'");
 }
 
 static void
@@ -971,6 +976,42 @@ compile(struct loader *l, const struct yamltree *n, int scope,
 	return compile_in(l, l->a, n, scope, want, 1);
 }
 
+/*
+ * Checks the "{question}" references of one text (see interview_pipe):
+ * each must name an earlier question with a value, outside rosters or in
+ * the same roster, so that a label never shows an answer not yet given.
+ */
+static void
+check_pipes(struct loader *l, size_t i, qn_text t, const struct yamltree *n)
+{
+	const struct qn_question *q = &l->qs[i];
+	int k;
+
+	for (k = 0; t != NULL && n != NULL && k < l->qn->nlang; k++) {
+		const char *p = t[k], *open, *close;
+
+		while ((open = strchr(p, '{')) != NULL) {
+			int r;
+
+			if (open[1] == '{') {
+				p = open + 2;
+				continue;
+			}
+			if ((close = strchr(open, '}')) == NULL)
+				break;
+			r = find_question(l, open + 1, (size_t)(close - open - 1));
+			if (r < 0 || r >= (int)i || l->qs[r].type == QN_NOTE ||
+			    (l->qs[r].roster && l->qs[r].roster != q->roster))
+				diag_error(l->d, n->line, n->col, "'{%.*s}' in the "
+				    "text of '%s' must name an earlier question "
+				    "(of the same roster, if any); write '{{' for "
+				    "a plain brace", (int)(close - open - 1),
+				    open + 1, q->id);
+			p = close + 1;
+		}
+	}
+}
+
 static void
 compile_question(struct loader *l, size_t i)
 {
@@ -979,6 +1020,8 @@ compile_question(struct loader *l, size_t i)
 
 	l->limit = (int)i;
 	l->self = -1;
+	check_pipes(l, i, q->label, yamltree_get(n, "label"));
+	check_pipes(l, i, q->hint, yamltree_get(n, "hint"));
 	q->relevant_at = key_at(n, "relevant");
 	q->constraint_at = key_at(n, "constraint");
 	q->relevant = compile(l, yamltree_get(n, "relevant"), q->roster,
@@ -991,6 +1034,8 @@ compile_question(struct loader *l, size_t i)
 		l->limit = (int)i + 1;
 		q->constraint = compile(l, yamltree_get(n, "constraint"),
 		    q->roster, EXPR_T_BOOL);
+		q->warning = compile(l, yamltree_get(n, "warning"), q->roster,
+		    EXPR_T_BOOL);
 	}
 }
 

@@ -73,6 +73,8 @@ struct qn_question {
 	const struct expr *relevant;	     /* NULL: always */
 	const struct expr *constraint;	     /* NULL: none */
 	qn_text constraint_message;	     /* NULL: a generic message */
+	const struct expr *warning;	     /* soft check; NULL: none */
+	qn_text warning_message;	     /* NULL: a generic message */
 	const struct expr *calculate;	     /* QN_CALCULATE only */
 	int has_min, has_max;
 	double min, max;  /* integer/decimal values; date as days since 1970 */

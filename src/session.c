@@ -174,13 +174,14 @@ is_design(const struct session *s, int q)
 
 static int
 sink_save(void *ctx, const struct qn_question *q, int member,
-    const struct expr_value *v, double seconds)
+    const struct expr_value *v, double seconds, unsigned flags)
 {
 	struct session *s = ctx;
 	struct store_value sv;
 	struct buf b = BUF_INIT;
 	int rc;
 
+	(void)flags;
 	to_store(q, v, &sv, &b);
 	rc = store_answer_put(s->st, s->uuid, member, q->id, &sv, seconds);
 	buf_release(&b);
@@ -394,21 +395,32 @@ session_set_language(struct session *s, int lang)
 	return store_interview_set_language(s->st, s->uuid, s->qn->langs[lang]);
 }
 
-int
-session_answer_value(struct session *s, const struct expr_value *v,
+static void
+drop_pending(struct session *s)
+{
+	free(s->pending_text);
+	s->pending_text = NULL;
+	s->has_pending = 0;
+}
+
+static int
+answer(struct session *s, const struct expr_value *v, unsigned flags,
     struct buf *err)
 {
 	const struct qn_question *q = interview_current(s->iv, NULL);
 	double now = session_clock();
 	char msg[256];
+	int rc;
 
 	if (q == NULL) {
 		buf_addf(err, "the interview is at its end");
 		return -1;
 	}
-	if (interview_answer(s->iv, v, now - s->shown_at, msg, sizeof msg) < 0) {
+	rc = interview_answer_flags(s->iv, v, now - s->shown_at, flags, msg,
+	    sizeof msg);
+	if (rc != 0) {
 		buf_adds(err, msg);
-		return -1;
+		return rc;
 	}
 	if (is_design(s, q->index) && update_design(s) < 0) {
 		buf_addf(err, "%s", store_errmsg(s->st));
@@ -416,6 +428,39 @@ session_answer_value(struct session *s, const struct expr_value *v,
 	}
 	s->shown_at = now;
 	return 0;
+}
+
+int
+session_answer_value(struct session *s, const struct expr_value *v,
+    struct buf *err)
+{
+	int rc;
+
+	drop_pending(s);
+	if ((rc = answer(s, v, 0, err)) == 1) {
+		/* Keep a copy: v's text belongs to the caller. */
+		s->pending = *v;
+		if (v->kind == EXPR_V_TEXT) {
+			s->pending_text = xstrndup(v->text, v->len);
+			s->pending.text = s->pending_text;
+		}
+		s->has_pending = 1;
+	}
+	return rc;
+}
+
+int
+session_confirm(struct session *s, struct buf *err)
+{
+	int rc;
+
+	if (!s->has_pending) {
+		buf_adds(err, "there is no answer waiting for confirmation");
+		return -1;
+	}
+	rc = answer(s, &s->pending, INTERVIEW_CONFIRMED, err);
+	drop_pending(s);
+	return rc;
 }
 
 int
@@ -439,6 +484,7 @@ session_answer_text(struct session *s, const char *input, struct buf *err)
 void
 session_end(struct session *s)
 {
+	drop_pending(s);
 	interview_free(s->iv);
 	questionnaire_free(s->owned_qn);
 	memset(s, 0, sizeof *s);

@@ -28,6 +28,10 @@ struct session {
 	int lang;
 	int version_changed; /* resumed under an older stored version */
 	double shown_at;     /* when the current question was shown (seconds) */
+	/* An answer whose soft check failed, kept for session_confirm. */
+	struct expr_value pending;
+	char *pending_text;
+	int has_pending;
 };
 
 /*
@@ -60,9 +64,15 @@ int session_set_language(struct session *s, int lang);
 int session_answer_text(struct session *s, const char *input,
     struct buf *err);
 /* Answers the current question with a value (e.g. "don't know" from a
- * key, which text questions cannot take as typed text). */
+ * key, which text questions cannot take as typed text).
+ * session_answer_text and session_answer_value return 0 when the answer
+ * is saved, -1 when it is refused, and 1 when its soft check failed: err
+ * then holds the warning, and session_confirm() saves it anyway. */
 int session_answer_value(struct session *s, const struct expr_value *v,
     struct buf *err);
+/* Saves the answer last warned about, recording the confirmation; -1 if
+ * there is none (or the question has moved on). */
+int session_confirm(struct session *s, struct buf *err);
 /* Frees what the session owns; the store stays open. */
 void session_end(struct session *s);
 

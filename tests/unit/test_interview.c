@@ -18,11 +18,13 @@ struct rec {
 
 static int
 rec_save(void *ctx, const struct qn_question *q, int member,
-    const struct expr_value *v, double seconds)
+    const struct expr_value *v, double seconds, unsigned flags)
 {
 	struct rec *r = ctx;
 
 	(void)seconds;
+	if (flags & INTERVIEW_CONFIRMED)
+		buf_adds(&r->log, "confirmed ");
 	if (r->fail) {
 		r->fail = 0;
 		return -1;
@@ -370,6 +372,57 @@ test_empty_roster_is_skipped(void **state)
 	questionnaire_free(qn);
 }
 
+static void
+test_soft_check_needs_confirmation(void **state)
+{
+	struct fixture *f = *state;
+	struct expr_value v;
+	char err[256];
+	int m;
+
+	answer_household(f);
+	give(f, "name", 1, "Amina", 1);
+	give(f, "sex", 1, "2", 1);
+	memset(&v, 0, sizeof v);
+	v.kind = EXPR_V_NUMBER;
+	v.num = 104;
+	assert_int_equal(interview_answer(f->iv, &v, 0, err, sizeof err), 1);
+	assert_string_equal(err, "Over 100 years old - confirm or correct");
+	assert_string_equal(current_id(f, &m), "age");
+	assert_null(strstr(f->rec.log.s, "age#1"));
+	assert_int_equal(interview_answer_flags(f->iv, &v, 0,
+	    INTERVIEW_CONFIRMED, err, sizeof err), 0);
+	assert_non_null(strstr(f->rec.log.s, "confirmed save age#1=104;"));
+	/* A plausible answer is saved without confirmation or flag. */
+	assert_int_equal(interview_back(f->iv), 0);
+	give(f, "age", 1, "99", 1);
+	assert_non_null(strstr(f->rec.log.s, ";save age#1=99;"));
+}
+
+static void
+test_piping_in_labels(void **state)
+{
+	struct fixture *f = *state;
+	const struct qn_question *q;
+	struct buf b = BUF_INIT;
+	int m;
+
+	answer_household(f);
+	give(f, "name", 1, "Amina", 1);
+	give(f, "sex", 1, "2", 1);
+	q = interview_current(f->iv, &m);
+	interview_pipe(f->iv, q->label[0], m, 0, &b);
+	assert_string_equal(b.s, "How old is Amina, in completed years?");
+	buf_reset(&b);
+	interview_pipe(f->iv, q->label[1], m, 1, &b);
+	assert_string_equal(b.s, "Quel âge a Amina, en années révolues ?");
+	buf_reset(&b);
+	/* Choice labels in the language asked for; unanswered; braces. */
+	interview_pipe(f->iv, "{sex}/{age} {{x}", 1, 1, &b);
+	assert_string_equal(b.s, "Femme/\u2026 {x}");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -390,6 +443,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failed_save_keeps_position,
 		    setup, teardown),
 		cmocka_unit_test(test_empty_roster_is_skipped),
+		cmocka_unit_test_setup_teardown(
+		    test_soft_check_needs_confirmation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_piping_in_labels, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
