@@ -74,7 +74,10 @@ close_level(struct builder *b)
 
 	n->n = b->nkids[lv];
 	n->items = arena_alloc(b->a, (n->n ? n->n : 1) * sizeof *n->items);
-	memcpy(n->items, b->kids[lv], n->n * sizeof *n->items);
+	/* kids[lv] is still NULL if nothing was ever gathered at this depth
+	 * ("[]"), and memcpy from NULL is undefined even for 0 bytes. */
+	if (n->n > 0)
+		memcpy(n->items, b->kids[lv], n->n * sizeof *n->items);
 	if (n->kind == YAMLTREE_MAP)
 		for (i = 0; i < n->n; i += 2)
 			if (n->items[i]->kind != YAMLTREE_SCALAR) {
