@@ -49,7 +49,7 @@ struct tui_item {
 
 /* Attributes, chosen once for colour or monochrome terminals. */
 struct tui_attrs {
-	attr_t title, status, error, hint, sel, key, head, ok, field;
+	attr_t title, status, error, warn, hint, sel, key, head, ok, field;
 };
 
 struct tui {
@@ -81,6 +81,8 @@ struct tui {
 	int csel, ctop;			/* choice list cursor and first row shown */
 	uint64_t marks;			/* multiple choice: positions ticked */
 	char err[256];			/* under the input, until the next move */
+	int warned;			/* err is a soft check's warning: Enter
+					   keeps the answer, any edit drops it */
 	int from_review;		/* an edit started on the review screen */
 
 	/* Review screen. */
@@ -122,6 +124,10 @@ void tui_member_label(const struct tui *t, int roster, int member,
     struct buf *b);
 /* qn_text in the current language. */
 const char *tui_tr(const struct tui *t, qn_text text);
+/* The same with "{question}" references replaced by the answers for
+ * member, appended to b (labels and hints); text may be NULL. */
+void tui_tr_pipe(const struct tui *t, qn_text text, int member,
+    struct buf *b);
 
 /* Drawing helpers (tui-draw.c). All take display columns, never bytes. */
 /* Draws s (UTF-8) at y, x in at most width columns; returns the columns

@@ -97,6 +97,7 @@ tui_question_sync(struct tui *t)
 	t->qpos = p;
 	t->qpos_valid = 1;
 	t->err[0] = '\0';
+	t->warned = 0;
 	t->csel = t->ctop = 0;
 	t->marks = 0;
 	if (p.q < 0)
@@ -270,7 +271,10 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 	long lo, hi;
 	int n = 0, i;
 
-	if (q->type == QN_NOTE) {
+	if (t->warned) {
+		k[n++] = "Enter";
+		k[n++] = "keep answer";
+	} else if (q->type == QN_NOTE) {
 		k[n++] = "Enter";
 		k[n++] = "continue";
 	} else if (q->type == QN_MULTIPLE) {
@@ -348,10 +352,10 @@ tui_question_draw(struct tui *t)
 	const struct questionnaire *qn = tui_qn(t);
 	const struct qn_question *q;
 	const struct expr_value *v;
-	const char *keys[40], *label, *hint;
+	const char *keys[40], *label, *hint = NULL;
 	char digits[32];
 	struct tui_line *ll = NULL, *hl = NULL;
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, lb = BUF_INIT, hb = BUF_INIT;
 	int member, x, w, nk, top, bottom, avail, nl, nh = 0, in_need, in_min,
 	    lab, hnt, gap, in_rows, y, cy = -1, cx = 0;
 
@@ -385,8 +389,12 @@ tui_question_draw(struct tui *t)
 	top = 2 + (LINES >= 20);
 	bottom = LINES - 1 - nk - (LINES >= 20);
 	avail = bottom - top;
-	label = tui_tr(t, q->label);
-	hint = tui_tr(t, q->hint);
+	tui_tr_pipe(t, q->label, member, &lb);
+	label = buf_str(&lb);
+	if (q->hint != NULL) {
+		tui_tr_pipe(t, q->hint, member, &hb);
+		hint = buf_str(&hb);
+	}
 	nl = wrap_alloc(label, w, &ll);
 	if (hint != NULL)
 		nh = wrap_alloc(hint, w, &hl);
@@ -417,7 +425,13 @@ tui_question_draw(struct tui *t)
 	else
 		draw_editor(t, q, y, x, w, &cy, &cx);
 	y += in_rows;
-	if (t->err[0] != '\0') {
+	if (t->err[0] != '\0' && t->warned) {
+		buf_reset(&b);
+		buf_addf(&b, "%s%sEnter keeps the answer", t->err,
+		    tui_glyph(t, TUI_G_DOT));
+		attrset(t->a.warn);
+		tui_put_clip(t, y, x, buf_str(&b), w);
+	} else if (t->err[0] != '\0') {
 		attrset(t->a.error);
 		tui_put_clip(t, y, x, t->err, w);
 	} else if (v != NULL && v->kind == EXPR_V_NULL &&
@@ -432,6 +446,8 @@ tui_question_draw(struct tui *t)
 	free(ll);
 	free(hl);
 	buf_release(&b);
+	buf_release(&lb);
+	buf_release(&hb);
 	/* The cursor last: the line editor's caret, else hidden. */
 	if (cy >= 0 && !t->confirm_quit) {
 		curs_set(1);
@@ -462,18 +478,33 @@ moved(struct tui *t)
 	tui_show_current(t);
 }
 
+/* What an answer call returned: 0 saved (move on), -1 refused, 1 a
+ * soft check's warning, kept on screen until Enter confirms it. */
+static void
+answered(struct tui *t, int rc, struct buf *err)
+{
+	t->warned = rc == 1;
+	if (rc != 0)
+		snprintf(t->err, sizeof t->err, "%s", buf_str(err));
+	buf_release(err);
+	if (rc == 0)
+		moved(t);
+}
+
 static void
 submit(struct tui *t, const char *text)
 {
 	struct buf err = BUF_INIT;
 
-	if (session_answer_text(&t->s, text, &err) < 0) {
-		snprintf(t->err, sizeof t->err, "%s", buf_str(&err));
-		buf_release(&err);
-		return;
-	}
-	buf_release(&err);
-	moved(t);
+	answered(t, session_answer_text(&t->s, text, &err), &err);
+}
+
+static void
+confirm(struct tui *t)
+{
+	struct buf err = BUF_INIT;
+
+	answered(t, session_confirm(&t->s, &err), &err);
 }
 
 static void
@@ -497,13 +528,7 @@ missing(struct tui *t, const struct qn_question *q, enum expr_missing m)
 	memset(&v, 0, sizeof v);
 	v.kind = EXPR_V_NULL;
 	v.missing = m;
-	if (session_answer_value(&t->s, &v, &err) < 0) {
-		snprintf(t->err, sizeof t->err, "%s", buf_str(&err));
-		buf_release(&err);
-		return;
-	}
-	buf_release(&err);
-	moved(t);
+	answered(t, session_answer_value(&t->s, &v, &err), &err);
 }
 
 static void
@@ -646,6 +671,16 @@ tui_question_key(struct tui *t, const struct tui_key *k)
 	if ((q = interview_current(t->s.iv, &member)) == NULL) {
 		t->screen = TUI_REVIEW;
 		return;
+	}
+	/* A warning stands until Enter keeps the answer or a key changes
+	 * something; that key then does what it always does. */
+	if (t->warned) {
+		if (tui_key_enter(k)) {
+			confirm(t);
+			return;
+		}
+		t->warned = 0;
+		t->err[0] = '\0';
 	}
 	if ((k->fn && k->ch == KEY_PPAGE) || (!k->fn && k->ch ==
 	    TUI_CTRL('b'))) {

@@ -72,7 +72,9 @@ add_position(void *ctx, const struct qn_question *q, int member,
 	it->q = q->index;
 	it->member = member;
 	it->required = q->required;
-	it->text = one_line(tui_tr(t, q->label));
+	tui_tr_pipe(t, q->label, member, &b);
+	it->text = one_line(buf_str(&b));
+	buf_reset(&b);
 	it->given = v != NULL;
 	/* Left empty on purpose: shown like a skipped optional question. */
 	if (v != NULL && !(v->kind == EXPR_V_NULL &&

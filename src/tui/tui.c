@@ -53,6 +53,19 @@ tui_key_enter(const struct tui_key *k)
 }
 
 void
+tui_tr_pipe(const struct tui *t, qn_text text, int member, struct buf *b)
+{
+	const char *s = tui_tr(t, text);
+
+	if (s == NULL)
+		return;
+	if (t->in_session)
+		interview_pipe(t->s.iv, s, member, t->lang, b);
+	else
+		buf_adds(b, s);
+}
+
+void
 tui_set_note(struct tui *t, int error, const char *fmt, ...)
 {
 	va_list ap;
@@ -123,6 +136,7 @@ attrs_init(struct tui *t)
 	a->title = A_REVERSE | A_BOLD;
 	a->status = A_REVERSE;
 	a->error = A_BOLD;
+	a->warn = A_BOLD | A_UNDERLINE;
 	a->hint = A_NORMAL;
 	a->sel = A_REVERSE;
 	a->key = A_BOLD;
@@ -137,10 +151,12 @@ attrs_init(struct tui *t)
 	init_pair(2, COLOR_RED, -1);
 	init_pair(3, COLOR_CYAN, -1);
 	init_pair(4, COLOR_GREEN, -1);
+	init_pair(5, COLOR_YELLOW, -1);
 	a->title = COLOR_PAIR(1) | A_BOLD;
 	a->error = COLOR_PAIR(2) | A_BOLD;
 	a->hint = COLOR_PAIR(3);
 	a->ok = COLOR_PAIR(4) | A_BOLD;
+	a->warn = COLOR_PAIR(5) | A_BOLD;
 }
 
 static void

@@ -18,6 +18,7 @@
 : "${LCSURVEY:?set LCSURVEY to the lcsurvey binary}"
 : "${TOP:=$(pwd)}"
 command -v tmux >/dev/null 2>&1 || { echo "skip: tmux not installed"; exit 0; }
+[ -x "$LCSURVEY" ] || { echo "FAIL: no executable '$LCSURVEY'"; exit 1; }
 
 SOCK=lcs$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/lcs-tui.XXXXXX")

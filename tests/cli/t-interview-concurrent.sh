@@ -28,7 +28,7 @@ for hh in 1 2 3; do
 	answer 'First name or initials'; send_text "P$hh"; keys Enter
 	answer "Questions about: P$hh\$"
 	answer '^ +Sex$' 1
-	answer 'Age in completed years'; send_text 30; keys Enter
+	answer "How old is P$hh, in completed years"; send_text 30; keys Enter
 	answer 'unpaid volunteer work' 1
 	answer 'learn something new' 1 Enter
 	answer 'satisfied .* public transport' 3

@@ -29,9 +29,15 @@ answer 'How many people live'; send_text 2; keys Enter
 answer 'First name or initials'; send_text Amina; keys Enter
 answer 'Questions about: Amina$'
 answer '^ +Sex$' 2
-answer 'Age in completed years'; send_text 34; keys Enter
+# A soft check: over 100 is questioned, and corrected here.
+answer 'How old is Amina, in completed years\?'; send_text 104; keys Enter
+wait_for 'Over 100 years old - confirm or correct'
+wait_for 'Enter keep answer'
+keys BSpace BSpace BSpace
+wait_gone 'Over 100 years old'
+send_text 34; keys Enter
 answer 'Questions about: Amina, 34'
-answer 'unpaid volunteer work' 1
+answer 'did Amina do any unpaid volunteer work\?' 1
 answer 'learn something new' Space Down Space
 wait_for '\[x\] Online learning'
 keys Enter
@@ -43,7 +49,7 @@ answer 'Questions about: member 2'
 answer 'First name or initials'; send_text 'Zoé'; keys Enter
 answer 'Questions about: Zoé$'
 answer '^ +Sex$' 1
-answer 'Age in completed years'; send_text 9; keys Enter
+answer 'How old is Zoé, in completed years\?'; send_text 9; keys Enter
 # "Don't know" on a text question (F8).
 answer "Interviewer's comments" F8
 
@@ -55,6 +61,22 @@ wait_for '17 of 17 answered'
 keys c
 wait_for 'interview complete'
 wait_for '^ +7 +12 .* complete +20$'
+expect_eq "interview status" "$(sql "select status from interviews")" complete
+
+# Reviewing a complete interview from the start screen; changing an
+# answer reopens it, Enter returns to the review, c completes it again.
+keys Down Enter
+wait_for '^ Review · Learning city example survey +complete *$'
+wait_for '^ +District +North *$'
+keys Enter
+wait_for 'interview reopened'
+answer '^ +District$' 2
+wait_for '^ +District +South *$'
+wait_for '^ Review · Learning city example survey +partial *$'
+expect_eq "status while editing" "$(sql "select status from interviews")" \
+    partial
+keys c
+wait_for 'interview complete'
 
 uuid=$(sql "select uuid from interviews")
 expect_eq "interview status" "$(sql "select status from interviews")" complete
@@ -66,7 +88,7 @@ q() {
 	    from answers where interview = '$uuid' and member = $1
 	    and question = '$2'"
 }
-expect_eq district "$(q 0 district)" "1|"
+expect_eq district "$(q 0 district)" "2|"
 expect_eq cluster "$(q 0 cluster)" "12|"
 expect_eq visit_date "$(q 0 visit_date)" "2024-05-01|"
 expect_eq hh_size "$(q 0 hh_size)" "2|"
