@@ -118,7 +118,7 @@ cmd_aggregate(int argc, char **argv)
 	}
 	if (access(db, F_OK) != 0)
 		die(EX_NOINPUT, "cannot open database '%s': no such file", db);
-	if (store_open(&st, db, &emsg) < 0)
+	if (store_open_scan(&st, db, &emsg) < 0)
 		die(EX_NOINPUT, "%s", emsg);
 	if (store_questionnaire_lookup(st, qn->hash, &qrow) < 0)
 		die(EX_IOERR, "%s", store_errmsg(st));
