@@ -100,6 +100,44 @@ static const char *const migrations[] = {
 	 */
 	"CREATE UNIQUE INDEX interviews_by_questionnaire\n"
 	"    ON interviews (questionnaire, uuid, status);\n",
+
+	/*
+	 * 2 -> 3: the audit trail. A log row shares its number with the
+	 * answer it wrote (both from meta.seq), so the log and the answers
+	 * interleave in one order. The indexes serve `lcsurvey log` (by
+	 * interview) and the clock check on every write (the device's last
+	 * event); seq, the rowid, ends every index entry, so both come out
+	 * in sequence order.
+	 */
+	"ALTER TABLE answers ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0\n"
+	"    CHECK (confirmed IN (0, 1));\n"
+	"CREATE TABLE answer_log (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	device TEXT NOT NULL CHECK (length(device) = 36),\n"
+	"	interview TEXT NOT NULL REFERENCES interviews (uuid),\n"
+	"	member INTEGER CHECK (member >= 0),\n"
+	"	question TEXT,\n"
+	"	event TEXT NOT NULL CHECK (event IN ('answer', 'change',\n"
+	"	    'confirm', 'clear', 'complete', 'abandon', 'reopen')),\n"
+	"	old_value CHECK (typeof(old_value) IN ('null', 'integer', 'real',\n"
+	"	    'text')),\n"
+	"	old_missing TEXT CHECK (old_missing IN ('dont_know', 'refused')),\n"
+	"	new_value CHECK (typeof(new_value) IN ('null', 'integer', 'real',\n"
+	"	    'text')),\n"
+	"	new_missing TEXT CHECK (new_missing IN ('dont_know', 'refused')),\n"
+	"	confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),\n"
+	"	reason TEXT,\n"
+	"	at TEXT NOT NULL,\n"
+	"	clock_backwards INTEGER NOT NULL DEFAULT 0\n"
+	"	    CHECK (clock_backwards IN (0, 1)),\n"
+	"	CHECK ((member IS NULL) = (question IS NULL)),\n"
+	"	CHECK ((question IS NULL) =\n"
+	"	    (event IN ('complete', 'abandon', 'reopen'))),\n"
+	"	CHECK (old_missing IS NULL OR old_value IS NULL),\n"
+	"	CHECK (new_missing IS NULL OR new_value IS NULL)\n"
+	");\n"
+	"CREATE INDEX answer_log_by_interview ON answer_log (interview);\n"
+	"CREATE INDEX answer_log_by_device ON answer_log (device);\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -118,7 +156,7 @@ _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
 /* The columns struct store_answer is filled from, in read_answer's order. */
 #define ANSWER_COLS \
 	"a.interview, a.member, a.question, a.value, a.missing, " \
-	"a.answered_at, a.seconds, a.seq "
+	"a.answered_at, a.seconds, a.seq, a.confirmed "
 
 /* Every statement, prepared once at open and reused. */
 enum {
@@ -143,6 +181,9 @@ enum {
 	ST_A_CLEAR,
 	ST_A_LIST,
 	ST_A_SCAN,
+	ST_A_OLD,
+	ST_I_STATUS_OF,
+	ST_L_ADD,
 	ST__N
 };
 
@@ -189,11 +230,12 @@ static const char *const stmt_sql[ST__N] = {
 	    " 'localtime') = ?2) GROUP BY status",
 	[ST_A_PUT] =
 	    "INSERT INTO answers (interview, member, question, value, missing, "
-	    "answered_at, seconds, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+	    "answered_at, seconds, seq, confirmed) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
 	    "ON CONFLICT (interview, member, question) DO UPDATE SET "
 	    "value = excluded.value, missing = excluded.missing, "
 	    "answered_at = excluded.answered_at, seconds = excluded.seconds, "
-	    "seq = excluded.seq",
+	    "seq = excluded.seq, confirmed = excluded.confirmed",
 	[ST_A_CLEAR] =
 	    "DELETE FROM answers "
 	    "WHERE interview = ?1 AND member = ?2 AND question = ?3",
@@ -214,12 +256,25 @@ static const char *const stmt_sql[ST__N] = {
 	    "WHERE i.questionnaire = ?1 AND (i.status = 'complete' OR "
 	    "(?2 AND i.status = 'partial')) "
 	    "ORDER BY i.uuid, i.status, a.member, a.question",
+	[ST_A_OLD] =
+	    "SELECT value, missing, confirmed FROM answers "
+	    "WHERE interview = ?1 AND member = ?2 AND question = ?3",
+	[ST_I_STATUS_OF] = "SELECT status FROM interviews WHERE uuid = ?1",
+	/* The clock check looks at the device's previous event, found by
+	 * answer_log_by_device, before this row exists. */
+	[ST_L_ADD] =
+	    "INSERT INTO answer_log (seq, device, interview, member, question, "
+	    "event, old_value, old_missing, new_value, new_missing, confirmed, "
+	    "reason, at, clock_backwards) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9, ?10, ?11, ?12, ?13, coalesce((SELECT at > ?13 "
+	    "FROM answer_log WHERE device = ?2 ORDER BY seq DESC LIMIT 1), 0))",
 };
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	int memory;		/* ":memory:", which has no WAL */
+	int batch;		/* inside store_batch_begin: one outer transaction */
 	char device[37];
 	struct buf err;
 	sqlite3_stmt *stmt[ST__N];
@@ -301,6 +356,8 @@ run(struct store *st, sqlite3_stmt *s, const char *what)
 static int
 tx_begin(struct store *st)
 {
+	if (st->batch)
+		return 0;
 	return run(st, stmt(st, ST_BEGIN), "begin a transaction");
 }
 
@@ -319,6 +376,8 @@ tx_rollback(struct store *st)
 static int
 tx_commit(struct store *st)
 {
+	if (st->batch)
+		return 0;
 	if (run(st, stmt(st, ST_COMMIT), "commit") == -1) {
 		tx_rollback(st);
 		return -1;
@@ -348,13 +407,38 @@ bound(struct store *st, sqlite3_stmt *s, int rc)
 }
 #define BIND(rc, call) do { if ((rc) == SQLITE_OK) (rc) = (call); } while (0)
 
-/* Now, UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ": sorts as text, read by date(). */
+/* 1 if t is "YYYY-MM-DDTHH:MM:SS.mmmZ" in shape. */
+static int
+is_timestamp(const char *t)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+	size_t i;
+
+	for (i = 0; shape[i] != '\0'; i++) {
+		if (shape[i] == 'd' ? !(t[i] >= '0' && t[i] <= '9') :
+		    t[i] != shape[i])
+			return 0;
+	}
+	return t[i] == '\0';
+}
+
+/*
+ * Now, UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ": sorts as text, read by date().
+ * LCSURVEY_FAKE_NOW, a time of that shape, replaces the clock: a test
+ * hook (lcsurvey(1), ENVIRONMENT), so that the tests can set a clock that
+ * goes backwards and check that the audit trail says so.
+ */
 static void
 now_iso(char out[32])
 {
 	struct timespec ts;
 	struct tm tm;
+	const char *fake = getenv("LCSURVEY_FAKE_NOW");
 
+	if (fake != NULL && is_timestamp(fake)) {
+		snprintf(out, 32, "%s", fake);
+		return;
+	}
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
@@ -964,30 +1048,38 @@ update_interview(struct store *st, sqlite3_stmt *s, const char *uuid,
 	return 0;
 }
 
+/* Sets the status and logs the change, in one transaction; reopen: only
+ * a complete or abandoned interview may be set back to partial. */
+static int
+set_status(struct store *st, const char *uuid, const char *status,
+    const char *reason, int reopen);
+
 int
 store_interview_set_status(struct store *st, const char *uuid,
     const char *status)
 {
-	sqlite3_stmt *s = stmt(st, ST_I_STATUS);
-	char now[32];
-	int rc = SQLITE_OK, partial;
+	return set_status(st, uuid, status, NULL, 0);
+}
 
-	if (uuid == NULL || status == NULL)
-		return fail(st, "interview or status missing");
-	partial = strcmp(status, "partial") == 0;
-	if (!partial && strcmp(status, "complete") != 0 &&
-	    strcmp(status, "abandoned") != 0)
-		return fail(st, "invalid interview status '%s' (partial, "
-		    "complete or abandoned)", status);
-	now_iso(now);
-	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC));
-	BIND(rc, partial ? sqlite3_bind_null(s, 3) :
-	    sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC));
-	if (bound(st, s, rc) == -1)
-		return -1;
-	return update_interview(st, s, uuid, "set the interview status");
+int
+store_interview_set_status_ex(struct store *st, const char *uuid,
+    const char *status, const char *reason)
+{
+	return set_status(st, uuid, status, reason, 0);
+}
+
+int
+store_interview_reopen(struct store *st, const char *uuid,
+    const char *reason)
+{
+	const char *p;
+
+	for (p = reason; p != NULL && *p == ' '; p++)
+		;
+	if (p == NULL || *p == '\0')
+		return fail(st, "cannot reopen interview '%s': a reason is "
+		    "needed", uuid != NULL ? uuid : "(null)");
+	return set_status(st, uuid, "partial", reason, 1);
 }
 
 int
@@ -1246,14 +1338,247 @@ next_seq(struct store *st, int64_t *seq)
 	return 0;
 }
 
+/* ---- audit trail: the writing side (the reading side is store-log.c) -- */
+
+/* The longest reason kept: a sentence, not a document. */
+#define STORE_REASON_MAX 1000
+
+/* A log row's fields other than its values. */
+struct log_row {
+	int64_t seq;
+	const char *uuid;
+	int member;		/* ignored for status events */
+	const char *question;	/* NULL: a status event */
+	const char *event;
+	int confirmed;
+	const char *reason;	/* NULL or not empty */
+	const char *now;
+};
+
+/* Reasons are shown on one line of `lcsurvey log`; NULL is no reason. */
+static int
+check_reason(struct store *st, const char *reason)
+{
+	const char *p;
+	size_t len;
+
+	if (reason == NULL)
+		return 0;
+	len = strlen(reason);
+	if (len > STORE_REASON_MAX)
+		return fail(st, "reason too long (%zu bytes; at most %d)", len,
+		    STORE_REASON_MAX);
+	if (!strutil_utf8_valid(reason, len))
+		return fail(st, "reason is not valid UTF-8");
+	for (p = reason; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return fail(st, "reason must be one line of text, "
+			    "without control characters");
+	}
+	return 0;
+}
+
+/* The reason to record from o: NULL when none or empty. */
+static const char *
+opts_reason(const struct store_put_opts *o)
+{
+	return o != NULL && o->reason != NULL && o->reason[0] != '\0' ?
+	    o->reason : NULL;
+}
+
+/* 1 if the answer row s (value, missing) holds exactly v. */
+static int
+same_value(sqlite3_stmt *s, const struct store_value *v)
+{
+	const char *m = (const char *)sqlite3_column_text(s, 1);
+	size_t n;
+	double r;
+
+	if ((m == NULL) != (v->missing == NULL) ||
+	    (m != NULL && strcmp(m, v->missing) != 0))
+		return 0;
+	switch (sqlite3_column_type(s, 0)) {
+	case SQLITE_INTEGER:
+		return v->type == STORE_INT && sqlite3_column_int64(s, 0) == v->i;
+	case SQLITE_FLOAT:
+		/* Bit for bit, as the value is stored. */
+		r = sqlite3_column_double(s, 0);
+		return v->type == STORE_REAL && memcmp(&r, &v->r, sizeof r) == 0;
+	case SQLITE_TEXT:
+		n = (size_t)sqlite3_column_bytes(s, 0);
+		return v->type == STORE_TEXT && n == v->len && (n == 0 ||
+		    memcmp(sqlite3_column_text(s, 0), v->text, n) == 0);
+	case SQLITE_NULL:
+		return v->type == STORE_NULL;
+	}
+	return 0;
+}
+
+/*
+ * Reads the answer about to be replaced or removed, inside the caller's
+ * transaction, and binds it as ST_L_ADD's old value (sqlite3_bind_value
+ * copies it, so the row may then change). *found: there was an answer;
+ * *same: it is v exactly (v NULL: never); *was_confirmed.
+ */
+static int
+log_old(struct store *st, const char *uuid, int member, const char *question,
+    const struct store_value *v, int *found, int *same, int *was_confirmed)
+{
+	sqlite3_stmt *s = stmt(st, ST_A_OLD), *l = stmt(st, ST_L_ADD);
+	int rc = SQLITE_OK;
+
+	*found = *same = *was_confirmed = 0;
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int(s, 2, member));
+	BIND(rc, sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		*same = v != NULL && same_value(s, v);
+		*was_confirmed = sqlite3_column_int(s, 2) != 0;
+		rc = SQLITE_OK;
+		BIND(rc, sqlite3_bind_value(l, 7, sqlite3_column_value(s, 0)));
+		BIND(rc, sqlite3_bind_value(l, 8, sqlite3_column_value(s, 1)));
+		done(s);
+		return bound(st, l, rc);
+	}
+	if (rc != SQLITE_DONE)
+		fail_db(st, "cannot read the answer to '%s'", question);
+	done(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Appends r to answer_log, inside the caller's transaction. oldv and newv
+ * may be NULL: the old value is then what log_old bound, if anything. */
+static int
+log_write(struct store *st, const struct log_row *r,
+    const struct store_value *oldv, const struct store_value *newv)
+{
+	sqlite3_stmt *l = stmt(st, ST_L_ADD);
+	int rc = SQLITE_OK;
+
+	BIND(rc, sqlite3_bind_int64(l, 1, r->seq));
+	BIND(rc, sqlite3_bind_text(l, 2, st->device, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(l, 3, r->uuid, -1, SQLITE_STATIC));
+	BIND(rc, r->question != NULL ? sqlite3_bind_int(l, 4, r->member) :
+	    sqlite3_bind_null(l, 4));
+	BIND(rc, bind_text_or_null(l, 5, r->question));
+	BIND(rc, sqlite3_bind_text(l, 6, r->event, -1, SQLITE_STATIC));
+	if (oldv != NULL) {
+		BIND(rc, bind_value(l, 7, oldv));
+		BIND(rc, bind_text_or_null(l, 8, oldv->missing));
+	}
+	if (newv != NULL) {
+		BIND(rc, bind_value(l, 9, newv));
+		BIND(rc, bind_text_or_null(l, 10, newv->missing));
+	}
+	BIND(rc, sqlite3_bind_int(l, 11, r->confirmed != 0));
+	BIND(rc, bind_text_or_null(l, 12, r->reason));
+	BIND(rc, sqlite3_bind_text(l, 13, r->now, -1, SQLITE_STATIC));
+	if (bound(st, l, rc) == -1)
+		return -1;
+	return run(st, l, "record the change in the audit trail");
+}
+
+static int
+set_status(struct store *st, const char *uuid, const char *status,
+    const char *reason, int reopen)
+{
+	sqlite3_stmt *s = stmt(st, ST_I_STATUS), *q = stmt(st, ST_I_STATUS_OF);
+	struct store_value oldv, newv;
+	struct log_row r;
+	char now[32], old[16];
+	int rc = SQLITE_OK, partial;
+
+	if (uuid == NULL || status == NULL)
+		return fail(st, "interview or status missing");
+	partial = strcmp(status, "partial") == 0;
+	if (!partial && strcmp(status, "complete") != 0 &&
+	    strcmp(status, "abandoned") != 0)
+		return fail(st, "invalid interview status '%s' (partial, "
+		    "complete or abandoned)", status);
+	if (check_reason(st, reason) == -1)
+		return -1;
+	if (reason != NULL && reason[0] == '\0')
+		reason = NULL;
+	now_iso(now);
+	if (tx_begin(st) == -1)
+		return -1;
+	/* The old status is read inside the transaction, so the log row
+	 * says what really changed even with another writer about. */
+	if (bound(st, q, sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC)))
+		goto bad;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		copy_col(old, sizeof old, q, 0);
+	else if (rc == SQLITE_DONE)
+		fail(st, "cannot set the interview status: no interview '%s'",
+		    uuid);
+	else
+		fail_db(st, "cannot read interview '%s'", uuid);
+	done(q);
+	if (rc != SQLITE_ROW)
+		goto bad;
+	if (reopen && strcmp(old, "partial") == 0) {
+		fail(st, "cannot reopen interview '%s': it is not complete or "
+		    "abandoned", uuid);
+		goto bad;
+	}
+	rc = SQLITE_OK;
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC));
+	BIND(rc, partial ? sqlite3_bind_null(s, 3) :
+	    sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC));
+	if (bound(st, s, rc) == -1 ||
+	    update_interview(st, s, uuid, "set the interview status") == -1)
+		goto bad;
+	if (strcmp(old, status) != 0) {
+		memset(&r, 0, sizeof r);
+		memset(&oldv, 0, sizeof oldv);
+		memset(&newv, 0, sizeof newv);
+		oldv.type = newv.type = STORE_TEXT;
+		oldv.text = old;
+		oldv.len = strlen(old);
+		newv.text = status;
+		newv.len = strlen(status);
+		r.uuid = uuid;
+		r.event = partial ? "reopen" : status[0] == 'c' ? "complete" :
+		    "abandon";
+		r.reason = reason;
+		r.now = now;
+		if (next_seq(st, &r.seq) == -1 ||
+		    log_write(st, &r, &oldv, &newv) == -1)
+			goto bad;
+	}
+	return tx_commit(st);
+
+bad:
+	tx_rollback(st);
+	return -1;
+}
+
 int
 store_answer_put(struct store *st, const char *uuid, int member,
     const char *question, const struct store_value *v, double seconds)
 {
+	return store_answer_put_ex(st, uuid, member, question, v, seconds,
+	    NULL);
+}
+
+int
+store_answer_put_ex(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_value *v, double seconds,
+    const struct store_put_opts *o)
+{
 	sqlite3_stmt *s = stmt(st, ST_A_PUT);
+	struct log_row r;
 	char now[32];
 	int64_t seq = 0;
-	int rc = SQLITE_OK;
+	int rc = SQLITE_OK, found, same, was_confirmed;
+	int confirmed = o != NULL && o->confirmed;
 
 	if (uuid == NULL || question == NULL || question[0] == '\0' ||
 	    v == NULL)
@@ -1261,7 +1586,8 @@ store_answer_put(struct store *st, const char *uuid, int member,
 	if (member < 0)
 		return fail(st, "answer to '%s': invalid member %d", question,
 		    member);
-	if (check_value(st, question, v) == -1)
+	if (check_value(st, question, v) == -1 ||
+	    check_reason(st, opts_reason(o)) == -1)
 		return -1;
 	if (isinf(seconds))
 		return fail(st, "answer to '%s': infinite time", question);
@@ -1270,8 +1596,11 @@ store_answer_put(struct store *st, const char *uuid, int member,
 	if (tx_begin(st) == -1)
 		return -1;
 	/* The number is taken first so that a put to an unknown interview
-	 * exercises (and the tests check) the rollback of the counter. */
-	if (next_seq(st, &seq) == -1 || touch(st, uuid, now) == -1)
+	 * exercises (and the tests check) the rollback of the counter. The
+	 * old answer is read before it is overwritten, for the log. */
+	if (next_seq(st, &seq) == -1 || touch(st, uuid, now) == -1 ||
+	    log_old(st, uuid, member, question, v, &found, &same,
+	    &was_confirmed) == -1)
 		goto bad;
 	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
 	BIND(rc, sqlite3_bind_int(s, 2, member));
@@ -1283,6 +1612,7 @@ store_answer_put(struct store *st, const char *uuid, int member,
 	BIND(rc, seconds >= 0 ? sqlite3_bind_double(s, 7, seconds) :
 	    sqlite3_bind_null(s, 7));
 	BIND(rc, sqlite3_bind_int64(s, 8, seq));
+	BIND(rc, sqlite3_bind_int(s, 9, confirmed));
 	if (bound(st, s, rc) == -1)
 		goto bad;
 	if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
@@ -1291,9 +1621,27 @@ store_answer_put(struct store *st, const char *uuid, int member,
 		goto bad;
 	}
 	done(s);
+	/* The same answer saved again (going back and forward) is no
+	 * event: the log keeps what changed. */
+	if (found && same && was_confirmed == confirmed) {
+		done(stmt(st, ST_L_ADD));
+		return tx_commit(st);
+	}
+	memset(&r, 0, sizeof r);
+	r.seq = seq;	/* the answer's own number */
+	r.uuid = uuid;
+	r.member = member;
+	r.question = question;
+	r.event = !found ? "answer" : !same ? "change" : "confirm";
+	r.confirmed = confirmed;
+	r.reason = opts_reason(o);
+	r.now = now;
+	if (log_write(st, &r, NULL, v) == -1)
+		goto bad;
 	return tx_commit(st);
 
 bad:
+	done(stmt(st, ST_L_ADD));
 	tx_rollback(st);
 	return -1;
 }
@@ -1302,16 +1650,28 @@ int
 store_answer_clear(struct store *st, const char *uuid, int member,
     const char *question)
 {
+	return store_answer_clear_ex(st, uuid, member, question, NULL);
+}
+
+int
+store_answer_clear_ex(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_put_opts *o)
+{
 	sqlite3_stmt *s = stmt(st, ST_A_CLEAR);
+	struct log_row r;
 	char now[32];
-	int rc = SQLITE_OK;
+	int rc = SQLITE_OK, found, same, was_confirmed;
 
 	if (uuid == NULL || question == NULL)
 		return fail(st, "answer without interview or question");
+	if (check_reason(st, opts_reason(o)) == -1)
+		return -1;
 	now_iso(now);
 	if (tx_begin(st) == -1)
 		return -1;
-	if (touch(st, uuid, now) == -1)
+	if (touch(st, uuid, now) == -1 ||
+	    log_old(st, uuid, member, question, NULL, &found, &same,
+	    &was_confirmed) == -1)
 		goto bad;
 	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
 	BIND(rc, sqlite3_bind_int(s, 2, member));
@@ -1319,9 +1679,23 @@ store_answer_clear(struct store *st, const char *uuid, int member,
 	if (bound(st, s, rc) == -1 ||
 	    run(st, s, "clear the answer") == -1)
 		goto bad;
+	if (!found) {
+		done(stmt(st, ST_L_ADD));
+		return tx_commit(st);
+	}
+	memset(&r, 0, sizeof r);
+	r.uuid = uuid;
+	r.member = member;
+	r.question = question;
+	r.event = "clear";
+	r.reason = opts_reason(o);
+	r.now = now;
+	if (next_seq(st, &r.seq) == -1 || log_write(st, &r, NULL, NULL) == -1)
+		goto bad;
 	return tx_commit(st);
 
 bad:
+	done(stmt(st, ST_L_ADD));
 	tx_rollback(st);
 	return -1;
 }
@@ -1359,6 +1733,7 @@ read_answer(sqlite3_stmt *s, struct store_answer *a)
 	a->seconds = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 :
 	    sqlite3_column_double(s, 6);
 	a->seq = sqlite3_column_int64(s, 7);
+	a->confirmed = sqlite3_column_int(s, 8);
 }
 
 /* Runs a bound answer query, calling fn per row. */
@@ -1413,6 +1788,59 @@ store_scan_answers(struct store *st, int64_t qrow, int include_partial,
  * call (once per run), so this block leaves the table of statements above
  * alone.
  */
+
+/* store_open without check_file; keep the two in step. */
+int
+store_open_scan(struct store **out, const char *path, char **errmsg)
+{
+	struct store *st;
+	struct buf msg = BUF_INIT;
+	int version;
+
+	*out = NULL;
+	*errmsg = NULL;
+	if (path == NULL) {
+		*errmsg = xstrdup("cannot open database: no file name given");
+		return -1;
+	}
+	st = xcalloc(1, sizeof *st);
+	buf_init(&st->err);
+	st->path = xstrdup(path);
+	st->memory = strcmp(path, ":memory:") == 0;
+	if (sec_init() == -1) {
+		fail(st, "cannot initialise the random number generator");
+		goto bad;
+	}
+	if (!st->memory && check_path(st) == -1)
+		goto bad;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		if (st->db != NULL)
+			fail_db(st, "cannot open");
+		else
+			fail(st, "out of memory");
+		goto bad;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* check_owner's first read refuses a file that is not SQLite. */
+	if (check_owner(st, &version) == -1 || set_pragmas(st) == -1)
+		goto bad;
+	while (version < NMIGRATIONS) {
+		if (migrate_one(st, &version) == -1)
+			goto bad;
+	}
+	if (prepare_all(st) == -1 || load_device(st) == -1)
+		goto bad;
+	*out = st;
+	return 0;
+
+bad:
+	buf_addf(&msg, "cannot open database '%s': %s", path, buf_str(&st->err));
+	*errmsg = buf_detach(&msg);
+	store_close(st);
+	return -1;
+}
 
 int
 store_questionnaire_lookup(struct store *st, const char *hash, int64_t *rowid)
@@ -1533,7 +1961,23 @@ struct store_import {
 	char uuid_head[32];	/* time and random part of the UUIDs */
 	char uuid_rand[4];
 	uint64_t counter;
+	int cache_size;		/* to restore */
 };
+
+/* Restores the connection's settings and frees im. */
+static void
+import_end(struct store_import *im)
+{
+	char sql[96];
+
+	sqlite3_finalize(im->add_iv);
+	sqlite3_finalize(im->add_answer);
+	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA cache_size = %d", im->cache_size != 0 ? im->cache_size :
+	    -2000);
+	sqlite3_exec(im->st->db, sql, NULL, NULL, NULL);
+	free(im);
+}
 
 static const char import_iv_sql[] =
     "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
@@ -1549,10 +1993,8 @@ store_import_abort(struct store_import *im)
 {
 	if (im == NULL)
 		return;
-	sqlite3_finalize(im->add_iv);
-	sqlite3_finalize(im->add_answer);
 	tx_rollback(im->st);
-	free(im);
+	import_end(im);
 }
 
 int
@@ -1578,8 +2020,22 @@ store_import_begin(struct store *st, const char *survey_id,
 	im = xcalloc(1, sizeof *im);
 	im->st = st;
 	now_iso(im->now);
+	/*
+	 * For the import only (restored by import_end): every answer's
+	 * interview is the row inserted just before it, so the foreign key
+	 * lookups per answer would check nothing; and a large page cache
+	 * keeps the B-trees' upper pages from being written out over and
+	 * over. Both must be set outside a transaction.
+	 */
+	if (query_int(st, "PRAGMA cache_size", &im->cache_size) == -1 ||
+	    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF; "
+	    "PRAGMA cache_size = -262144", NULL, NULL, NULL) != SQLITE_OK) {
+		fail_db(st, "cannot prepare the import");
+		import_end(im);
+		return -1;
+	}
 	if (tx_begin(st) == -1) {
-		free(im);
+		import_end(im);
 		return -1;
 	}
 	if ((found = questionnaire_find(st, hash, &im->qrow)) < 0)
@@ -1738,12 +2194,34 @@ store_import_commit(struct store_import *im)
 		return -1;
 	}
 	sqlite3_finalize(s);
-	sqlite3_finalize(im->add_iv);
-	sqlite3_finalize(im->add_answer);
-	im->add_iv = im->add_answer = NULL;
 	rc = tx_commit(st);
-	free(im);
+	import_end(im);
 	return rc;
+}
+
+/* ---- batches -------------------------------------------------------------- */
+
+int
+store_batch_begin(struct store *st)
+{
+	if (st->batch)
+		return fail(st, "a batch is already open");
+	if (tx_begin(st) < 0)
+		return -1;
+	st->batch = 1;
+	return 0;
+}
+
+int
+store_batch_commit(struct store *st)
+{
+	if (!st->batch)
+		return fail(st, "no batch is open");
+	st->batch = 0;
+	/* A write that failed inside the batch has rolled it all back. */
+	if (sqlite3_get_autocommit(st->db))
+		return fail(st, "the batch was rolled back by an earlier error");
+	return tx_commit(st);
 }
 
 /* ---- shared with the other store-*.c files (store-int.h) --------------- */

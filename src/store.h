@@ -24,7 +24,7 @@
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 #define STORE_UUID_LEN 36	/* text form, without the NUL */
 #define STORE_TIME_LEN 24	/* "2024-05-01T12:34:56.789Z" */
@@ -167,6 +167,7 @@ struct store_answer {
 	const char *answered_at;
 	double seconds;		/* -1 when not measured */
 	int64_t seq;		/* order of writing in this database */
+	int confirmed;		/* 1: kept although its soft check failed */
 };
 
 /*
@@ -324,5 +325,95 @@ struct store_report_answer {
 /* Calls fn for each answer, ordered by day, enumerator and question. */
 int store_report_answers(struct store *st,
     int (*fn)(void *ctx, const struct store_report_answer *a), void *ctx);
+
+/*
+ * Batches, for writers of many interviews at once (simulate, import):
+ * every write between store_batch_begin and store_batch_commit goes into
+ * one transaction instead of one each, so thousands of interviews cost
+ * one sync instead of one per answer. Inside a batch a failed write rolls
+ * the whole batch back, and store_batch_commit then fails.
+ */
+int store_batch_begin(struct store *st);
+int store_batch_commit(struct store *st);
+
+/* ---- audit trail (issue 10) ----------------------------------------------
+ *
+ * Every change to an answer and every change of an interview's status is
+ * appended to the table answer_log in the same transaction as the change
+ * itself; lcsurvey-store(5), AUDIT TRAIL, describes the events. Nothing
+ * here rewrites or deletes a log row.
+ */
+
+/* What store_answer_put_ex and store_answer_clear_ex record besides the
+ * value. A zeroed struct (or NULL) is a plain answer. */
+struct store_put_opts {
+	int confirmed;		/* kept although its soft check failed */
+	const char *reason;	/* why a finished interview is edited, or NULL */
+};
+/*
+ * store_answer_put with options: o->confirmed is stored with the answer
+ * (answers.confirmed) and the log row; o->reason with the log row. Logs
+ * "answer" when the question had no answer, "change" when the value or
+ * missing code differs, "confirm" when only the confirmation does, and
+ * nothing when the same answer is saved again.
+ */
+int store_answer_put_ex(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_value *v, double seconds,
+    const struct store_put_opts *o);
+/* store_answer_clear with a reason (o->confirmed is ignored); logs
+ * "clear" when there was an answer to remove. */
+int store_answer_clear_ex(struct store *st, const char *uuid, int member,
+    const char *question, const struct store_put_opts *o);
+/*
+ * store_interview_set_status with a reason (NULL: none) for the log row.
+ * A change of status is logged as "complete", "abandon" or "reopen" (back
+ * to partial); setting the status an interview already has logs nothing.
+ */
+int store_interview_set_status_ex(struct store *st, const char *uuid,
+    const char *status, const char *reason);
+/*
+ * Makes a complete or abandoned interview partial again so that it can be
+ * edited, logging "reopen" with reason, which must not be empty. Fails
+ * for an interview that is already partial.
+ */
+int store_interview_reopen(struct store *st, const char *uuid,
+    const char *reason);
+/*
+ * The reason of the reopening an interview is still under (it is partial
+ * and its last status event is a reopening), so that a resumed session
+ * goes on logging it. *reason: caller frees; NULL when there is none.
+ */
+int store_interview_reopen_reason(struct store *st, const char *uuid,
+    char **reason);
+/*
+ * The interview whose UUID is uuid or begins with it (at least 8
+ * characters, case-insensitive), in uuid_out. Fails with a message when
+ * none or several match.
+ */
+int store_interview_find(struct store *st, const char *prefix,
+    char uuid_out[37]);
+
+/* One row of answer_log; every pointer is valid during the callback only. */
+struct store_log_entry {
+	int64_t seq;		/* this file's sequence number (meta.seq) */
+	const char *at;		/* UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ" */
+	const char *device;	/* UUID of the device that wrote it */
+	const char *interview;
+	int member;		/* -1 for status events */
+	const char *question;	/* NULL for status events */
+	const char *event;	/* answer change confirm clear complete
+				 * abandon reopen */
+	/* Before and after: has_old is 0 for "answer" (no answer before),
+	 * has_new 0 for "clear". Status events hold the old and new status
+	 * as text. */
+	int has_old, has_new;
+	struct store_value old_value, new_value;
+	int confirmed;		/* the new value was confirmed */
+	const char *reason;	/* NULL when none was given */
+	int clock_backwards;	/* at is earlier than the device's last event */
+};
+/* Calls fn for each log row of interview uuid, in sequence order. */
+int store_log_foreach(struct store *st, const char *uuid,
+    int (*fn)(void *ctx, const struct store_log_entry *e), void *ctx);
 
 #endif
