@@ -33,6 +33,26 @@ struct interview {
 	int *base; /* first slot of each question */
 	struct interview_pos pos;
 	int lang; /* for messages from the questionnaire */
+	/*
+	 * Per roster: members as the answers stand (-1: not known; recomputed
+	 * on demand, forgotten whenever an answer changes) and the highest
+	 * member with any answer, so that refresh() visits only members that
+	 * exist or still hold answers to clear rather than every possible one.
+	 */
+	int *nmem;
+	int *filled;
+	/*
+	 * Who depends on whom: deps[q] lists the questions whose relevance or
+	 * calculation uses q (directly, through their section's relevance or
+	 * through their roster's count), all later than q. After a change only
+	 * those are re-evaluated, and theirs if they change in turn: answering
+	 * a member's name costs nothing, where walking every later question
+	 * for every member would cost a pass over the whole roster.
+	 */
+	int **deps;
+	int *ndeps;
+	int *dirty;		   /* 0 clean, -1 every member, m: member m only */
+	unsigned char *counts;	   /* used by a roster's count or relevance */
 };
 
 static int
@@ -54,6 +74,19 @@ slot_at(const struct interview *iv, int q, int member)
 		return NULL;
 	return &iv->slots[iv->base[q] + member - 1];
 }
+
+static void
+forget_members(const struct interview *iv)
+{
+	int r;
+
+	for (r = 0; r < iv->qn->nrosters; r++)
+		iv->nmem[r] = -1;
+}
+
+/* Sets (q, member) to v, keeping the roster bookkeeping right. */
+static void
+put(struct interview *iv, int q, int member, const struct expr_value *v);
 
 static void
 slot_set(struct slot *s, const struct expr_value *v)
@@ -115,8 +148,8 @@ truth(const struct interview *iv, const struct expr *e, int member)
 	return expr_truth(&v) == 1;
 }
 
-int
-interview_members(const struct interview *iv, int roster)
+static int
+count_members(const struct interview *iv, int roster)
 {
 	const struct qn_roster *r = &iv->qn->rosters[roster - 1];
 	const struct qn_section *s = &iv->qn->sections[r->section];
@@ -128,6 +161,31 @@ interview_members(const struct interview *iv, int roster)
 	if (v.kind != EXPR_V_NUMBER || !(v.num >= 1))
 		return 0;
 	return v.num > r->max ? r->max : (int)v.num;
+}
+
+int
+interview_members(const struct interview *iv, int roster)
+{
+	/* The count only uses questions before the roster, so once known it
+	 * holds until an answer changes. */
+	if (iv->nmem[roster - 1] < 0)
+		iv->nmem[roster - 1] = count_members(iv, roster);
+	return iv->nmem[roster - 1];
+}
+
+static void
+put(struct interview *iv, int q, int member, const struct expr_value *v)
+{
+	int r = iv->qn->questions[q].roster;
+
+	if (v != NULL)
+		slot_set(slot_at(iv, q, member), v);
+	else
+		slot_clear(slot_at(iv, q, member));
+	if (r && v != NULL && member > iv->filled[r - 1])
+		iv->filled[r - 1] = member;
+	if (iv->counts[q])
+		forget_members(iv);
 }
 
 /* ---- positions ----------------------------------------------------------- */
@@ -276,46 +334,156 @@ sink_clear(struct interview *iv, int q, int member)
 }
 
 /*
- * Brings derived state in line with the answers, in questionnaire order
- * (one pass suffices: expressions only look back): answers that are no
- * longer relevant are cleared, calculations re-evaluated. Returns -1 if the
- * sink refused a change.
+ * Marks what depends on (q, member) for re-evaluation. Inside one roster a
+ * question only sees its own member's answers, so a change for member m
+ * concerns member m only; anything else concerns every member.
+ */
+static void
+mark_dependents(struct interview *iv, int q, int member)
+{
+	const struct qn_question *qs = iv->qn->questions;
+	int i;
+
+	for (i = 0; i < iv->ndeps[q]; i++) {
+		int p = iv->deps[q][i];
+		int want = qs[q].roster && qs[q].roster == qs[p].roster ?
+		    member : -1;
+
+		if (iv->dirty[p] == 0)
+			iv->dirty[p] = want;
+		else if (iv->dirty[p] != want)
+			iv->dirty[p] = -1;
+	}
+}
+
+/* Re-evaluates question q for member `only` (-1: every member that exists
+ * or holds an answer), marking what depends on each change; -1 on a sink
+ * failure. */
+static int
+refresh_question(struct interview *iv, int q, int only)
+{
+	const struct qn_question *qq = &iv->qn->questions[q];
+	int m, lo = qq->roster ? 1 : 0, hi = 0;
+
+	if (qq->roster) {
+		hi = interview_members(iv, qq->roster);
+		if (iv->filled[qq->roster - 1] > hi)
+			hi = iv->filled[qq->roster - 1];
+	}
+	if (only > 0 && qq->roster)
+		lo = hi = only;
+	for (m = lo; m <= hi; m++) {
+		struct slot *s = slot_at(iv, q, m);
+		struct expr_value v;
+
+		if (!relevant(iv, q, m)) {
+			if (s->set) {
+				if (sink_clear(iv, q, m) < 0)
+					return -1;
+				put(iv, q, m, NULL);
+				mark_dependents(iv, q, m);
+			}
+			continue;
+		}
+		if (qq->type != QN_CALCULATE)
+			continue;
+		interview_eval(iv, qq->calculate, m, &v);
+		if ((s->set && value_eq(&s->v, &v)) ||
+		    (v.kind == EXPR_V_NULL && !s->set))
+			continue;
+		if (sink_save(iv, q, m, &v, 0, 0) < 0)
+			return -1;
+		put(iv, q, m, &v);
+		mark_dependents(iv, q, m);
+	}
+	return 0;
+}
+
+/*
+ * Brings derived state in line with the answers after (changed, member)
+ * changed (changed -1: after anything, as when an interview is loaded):
+ * answers that are no longer relevant are cleared, calculations
+ * re-evaluated. One pass in questionnaire order suffices, since
+ * expressions only look back. Returns -1 if the sink refused a change.
  */
 static int
-refresh(struct interview *iv)
+refresh(struct interview *iv, int changed, int member)
+{
+	int q, n = iv->qn->nquestions, only;
+
+	if (changed < 0)
+		for (q = 0; q < n; q++)
+			iv->dirty[q] = -1;
+	else
+		mark_dependents(iv, changed, member);
+	for (q = changed < 0 ? 0 : changed + 1; q < n; q++) {
+		if ((only = iv->dirty[q]) == 0)
+			continue;
+		iv->dirty[q] = 0;
+		if (refresh_question(iv, q, only) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct dep_ctx {
+	struct interview *iv;
+	int to;
+};
+
+static void
+add_dep(void *ctx, int from)
+{
+	struct dep_ctx *c = ctx;
+	int *d = c->iv->deps[from], n = c->iv->ndeps[from];
+
+	if (n > 0 && d[n - 1] == c->to)
+		return; /* added just now, by another reference */
+	c->iv->deps[from] = xrealloc(d, (size_t)(n + 1) * sizeof *d);
+	c->iv->deps[from][n] = c->to;
+	c->iv->ndeps[from]++;
+}
+
+static void
+mark_count(void *ctx, int q)
+{
+	((struct interview *)ctx)->counts[q] = 1;
+}
+
+static void
+build_deps(struct interview *iv)
 {
 	const struct questionnaire *qn = iv->qn;
-	int q, m, rc = 0;
+	struct dep_ctx c = { iv, 0 };
+	int q;
 
+	iv->deps = xcalloc((size_t)qn->nquestions + 1, sizeof *iv->deps);
+	iv->ndeps = xcalloc((size_t)qn->nquestions + 1, sizeof *iv->ndeps);
+	iv->dirty = xcalloc((size_t)qn->nquestions + 1, sizeof *iv->dirty);
+	iv->counts = xcalloc((size_t)qn->nquestions + 1, 1);
 	for (q = 0; q < qn->nquestions; q++) {
 		const struct qn_question *qq = &qn->questions[q];
-		int nmax = qq->roster ? roster_max(qn, q) : 0;
+		const struct qn_section *sec = &qn->sections[qq->section];
 
-		for (m = qq->roster ? 1 : 0; m <= nmax; m++) {
-			struct slot *s = slot_at(iv, q, m);
-			struct expr_value v;
-
-			if (!relevant(iv, q, m)) {
-				if (s->set) {
-					if (sink_clear(iv, q, m) < 0)
-						rc = -1;
-					slot_clear(s);
-				}
-				continue;
-			}
-			if (qq->type != QN_CALCULATE)
-				continue;
-			interview_eval(iv, qq->calculate, m, &v);
-			if (s->set && value_eq(&s->v, &v))
-				continue;
-			if (v.kind == EXPR_V_NULL && !s->set)
-				continue;
-			if (sink_save(iv, q, m, &v, 0, 0) < 0)
-				rc = -1;
-			slot_set(s, &v);
-		}
+		c.to = q;
+		if (qq->relevant)
+			expr_foreach_ref(qq->relevant, add_dep, &c);
+		if (qq->calculate)
+			expr_foreach_ref(qq->calculate, add_dep, &c);
+		if (sec->relevant)
+			expr_foreach_ref(sec->relevant, add_dep, &c);
+		if (qq->roster && qn->rosters[qq->roster - 1].count)
+			expr_foreach_ref(qn->rosters[qq->roster - 1].count,
+			    add_dep, &c);
 	}
-	return rc;
+	for (q = 0; q < qn->nrosters; q++) {
+		const struct qn_section *sec = &qn->sections[qn->rosters[q].section];
+
+		if (qn->rosters[q].count)
+			expr_foreach_ref(qn->rosters[q].count, mark_count, iv);
+		if (sec->relevant)
+			expr_foreach_ref(sec->relevant, mark_count, iv);
+	}
 }
 
 /* ---- public ---------------------------------------------------------------- */
@@ -336,7 +504,11 @@ interview_new(const struct questionnaire *qn, const struct interview_sink *sink)
 	}
 	iv->slots = xcalloc((size_t)n + 1, sizeof *iv->slots);
 	iv->base[qn->nquestions] = n;
-	refresh(iv);
+	iv->nmem = xcalloc((size_t)qn->nrosters + 1, sizeof *iv->nmem);
+	iv->filled = xcalloc((size_t)qn->nrosters + 1, sizeof *iv->filled);
+	forget_members(iv);
+	build_deps(iv);
+	refresh(iv, -1, 0);
 	iv->pos = first_shown(iv);
 	return iv;
 }
@@ -352,6 +524,14 @@ interview_free(struct interview *iv)
 		free(iv->slots[i].owned);
 	free(iv->slots);
 	free(iv->base);
+	free(iv->nmem);
+	free(iv->filled);
+	for (i = 0; i < iv->qn->nquestions; i++)
+		free(iv->deps[i]);
+	free(iv->deps);
+	free(iv->ndeps);
+	free(iv->dirty);
+	free(iv->counts);
 	free(iv);
 }
 
@@ -366,7 +546,7 @@ interview_restore(struct interview *iv, const char *question, int member,
 		return -1;
 	if ((s = slot_at(iv, q, member)) == NULL)
 		return -1;
-	slot_set(s, v);
+	put(iv, q, member, v);
 	return 0;
 }
 
@@ -375,7 +555,7 @@ interview_resume(struct interview *iv)
 {
 	struct interview_pos p;
 
-	refresh(iv);
+	refresh(iv, -1, 0);
 	for (p = first_shown(iv); p.q >= 0; p = next_shown(iv, p)) {
 		const struct qn_question *qq = &iv->qn->questions[p.q];
 
@@ -446,6 +626,21 @@ check_holds(struct interview *iv, const struct expr *e,
 	return expr_truth(&r) != 0;
 }
 
+static int
+bound_error(const struct qn_question *q, const struct expr_value *v,
+    const char *which, double bound, char *err, size_t errsz)
+{
+	char b[32];
+
+	(void)q;
+	if (v->kind == EXPR_V_DATE)
+		expr_format_date((int32_t)bound, b);
+	else
+		snprintf(b, sizeof b, "%.10g", bound);
+	snprintf(err, errsz, "the answer must be %s %s", which, b);
+	return -1;
+}
+
 /* Type-independent checks; answer_parse has already checked the form. */
 static int
 validate(struct interview *iv, const struct qn_question *q, int member,
@@ -468,23 +663,11 @@ validate(struct interview *iv, const struct qn_question *q, int member,
 	}
 	if (v->kind == EXPR_V_NUMBER || v->kind == EXPR_V_DATE) {
 		double x = v->kind == EXPR_V_DATE ? v->date : v->num;
-		char lo[32], hi[32];
 
-		if (v->kind == EXPR_V_DATE) {
-			expr_format_date((int32_t)q->min, lo);
-			expr_format_date((int32_t)q->max, hi);
-		} else {
-			snprintf(lo, sizeof lo, "%.10g", q->min);
-			snprintf(hi, sizeof hi, "%.10g", q->max);
-		}
-		if (q->has_min && x < q->min) {
-			snprintf(err, errsz, "the answer must be at least %s", lo);
-			return -1;
-		}
-		if (q->has_max && x > q->max) {
-			snprintf(err, errsz, "the answer must be at most %s", hi);
-			return -1;
-		}
+		if (q->has_min && x < q->min)
+			return bound_error(q, v, "at least", q->min, err, errsz);
+		if (q->has_max && x > q->max)
+			return bound_error(q, v, "at most", q->max, err, errsz);
 	}
 	if (v->kind == EXPR_V_TEXT && q->max_length > 0 &&
 	    strutil_utf8_len(v->text, v->len) > (size_t)q->max_length) {
@@ -541,8 +724,8 @@ interview_answer_flags(struct interview *iv, const struct expr_value *v,
 		snprintf(err, errsz, "the answer could not be saved");
 		return -1;
 	}
-	slot_set(slot_at(iv, q->index, member), v);
-	if (refresh(iv) < 0) {
+	put(iv, q->index, member, v);
+	if (refresh(iv, q->index, member) < 0) {
 		snprintf(err, errsz, "a dependent answer could not be saved");
 		return -1;
 	}
