@@ -12,8 +12,11 @@
  *   ~ MESSAGE                  its soft check failed: ":confirm" keeps it
  *   end                        no question left; "complete" marks it so
  *   complete UUID              marked complete
+ *   reopened UUID              ":reopen REASON" made it partial again
  * Input lines are answers as typed (see lcsurvey-questionnaire(5)), or
- * ":back", ":dk", ":refused", ":confirm", ":lang CODE", "complete".
+ * ":back", ":dk", ":refused", ":confirm", ":lang CODE", "complete", or
+ * ":reopen REASON" (edit a complete interview; the audit trail records
+ * REASON with the reopening and every change until "complete").
  */
 #include <errno.h>
 #include <getopt.h>
@@ -104,6 +107,10 @@ handle(struct session *s, const char *line)
 	} else if (strcmp(line, ":dk") == 0 || strcmp(line, ":refused") == 0) {
 		v.missing = line[1] == 'd' ? EXPR_DONT_KNOW : EXPR_REFUSED;
 		warned = session_answer_value(s, &v, &err) == 1;
+	} else if (strncmp(line, ":reopen", 7) == 0 &&
+	    (line[7] == ' ' || line[7] == '\0')) {
+		if (session_reopen(s, line[7] == ' ' ? line + 8 : "", &err) == 0)
+			say("reopened %s", s->uuid);
 	} else if (strncmp(line, ":lang ", 6) == 0) {
 		if (session_set_language(s, questionnaire_lang(s->qn,
 		    line + 6)) < 0)

@@ -31,5 +31,6 @@ int cmd_import(int argc, char **argv);
 int cmd_script(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_log(int argc, char **argv);
 
 #endif

@@ -28,7 +28,9 @@ const struct cmd_entry cmd_table[] = {
 	    "when an answer is refused, and 'end' after the last question; the\n"
 	    "line 'complete' then marks the interview complete. '~ MESSAGE'\n"
 	    "means a soft check failed: ':confirm' keeps the answer anyway.\n"
-	    "Lines ':back', ':dk', ':refused' and ':lang CODE' do what they say.\n" },
+	    "Lines ':back', ':dk', ':refused' and ':lang CODE' do what they say.\n"
+	    "':reopen REASON' reopens a complete interview (with --resume) for\n"
+	    "editing; the reason is kept in its audit trail (lcsurvey log).\n" },
 	{ "interview", cmd_interview,
 	    "SURVEY.yaml [--db PATH] [--enumerator ID] [--lang CODE]",
 	    "take interviews in the terminal",
@@ -73,6 +75,17 @@ const struct cmd_entry cmd_table[] = {
 	    "updated, conflicts, or refused. See lcsurvey-store(5), MERGING.\n"
 	    "Exit status: 0, 65 when a file was refused, 73 when the target\n"
 	    "cannot be opened.\n" },
+	{ "log", cmd_log, "[--db PATH] [--format table|csv] UUID",
+	    "show the audit trail of an interview: every change, in order",
+	    "  --db PATH       database (default data/lcsurvey.db)\n"
+	    "  --format FMT    table (default) or csv\n"
+	    "UUID may be the first 8 or more characters of the interview's.\n"
+	    "Each change to an answer (answer, change, confirm, clear) and of\n"
+	    "the status (complete, abandon, reopen) is shown with its sequence\n"
+	    "number, time, device, old and new values and reason, and flagged\n"
+	    "when the device's clock went backwards. See lcsurvey-store(5).\n"
+	    "Exit status: 0, 65 no such interview or an invalid database, 66 no\n"
+	    "such database.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

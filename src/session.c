@@ -177,23 +177,32 @@ sink_save(void *ctx, const struct qn_question *q, int member,
     const struct expr_value *v, double seconds, unsigned flags)
 {
 	struct session *s = ctx;
+	struct store_put_opts o = { (flags & INTERVIEW_CONFIRMED) != 0,
+	    s->reason };
 	struct store_value sv;
 	struct buf b = BUF_INIT;
 	int rc;
 
-	(void)flags;
+	if (s->restoring)
+		return 0;
 	to_store(q, v, &sv, &b);
-	rc = store_answer_put(s->st, s->uuid, member, q->id, &sv, seconds);
+	rc = store_answer_put_ex(s->st, s->uuid, member, q->id, &sv, seconds,
+	    &o);
 	buf_release(&b);
 	return rc;
 }
 
+/* Called when a question stops applying (skip logic), never because the
+ * enumerator left it empty (that is a save of an empty value). */
 static int
 sink_clear(void *ctx, const struct qn_question *q, int member)
 {
 	struct session *s = ctx;
+	struct store_put_opts o = { 0, s->reason };
 
-	return store_answer_clear(s->st, s->uuid, member, q->id);
+	if (s->restoring)
+		return 0;
+	return store_answer_clear_ex(s->st, s->uuid, member, q->id, &o);
 }
 
 static void
@@ -263,6 +272,7 @@ session_begin(struct session *s, struct store *st,
 	s->st = st;
 	s->qn = qn;
 	s->lang = lang;
+	snprintf(s->status, sizeof s->status, "partial");
 	if (session_register(st, qn, &s->qrow, err) < 0)
 		return -1;
 	if (store_interview_new(st, s->qrow, enumerator, qn->langs[lang], mode,
@@ -345,6 +355,13 @@ session_resume(struct session *s, struct store *st,
 		return -1;
 	}
 	snprintf(s->uuid, sizeof s->uuid, "%s", si.uuid);
+	snprintf(s->status, sizeof s->status, "%s", si.status);
+	/* Reopened earlier and not yet complete: go on giving its reason. */
+	if (store_interview_reopen_reason(st, uuid, &s->reason) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		store_interview_release(&si);
+		return -1;
+	}
 	if (load_version(s, current, si.questionnaire, err) < 0) {
 		store_interview_release(&si);
 		return -1;
@@ -352,6 +369,13 @@ session_resume(struct session *s, struct store *st,
 	lang = si.language ? questionnaire_lang(s->qn, si.language) : 0;
 	s->lang = lang < 0 ? 0 : lang;
 	store_interview_release(&si);
+	/*
+	 * The new engine computes its calculations over no answers at all;
+	 * writing those would overwrite the stored values until the answers
+	 * are back, and fill the audit trail with changes nobody made. Once
+	 * they are restored, interview_resume writes what really differs.
+	 */
+	s->restoring = 1;
 	attach_engine(s);
 	rc.s = s;
 	rc.bad = 0;
@@ -360,6 +384,7 @@ session_resume(struct session *s, struct store *st,
 		buf_addf(err, "%s", store_errmsg(st));
 		return -1;
 	}
+	s->restoring = 0;
 	if (rc.bad)
 		return -1;
 	interview_resume(s->iv);
@@ -378,10 +403,30 @@ session_set_status(struct session *s, const char *status, struct buf *err)
 		buf_addf(err, "%s", store_errmsg(s->st));
 		return -1;
 	}
-	if (store_interview_set_status(s->st, s->uuid, status) < 0) {
+	if (store_interview_set_status_ex(s->st, s->uuid, status,
+	    s->reason) < 0) {
 		buf_addf(err, "%s", store_errmsg(s->st));
 		return -1;
 	}
+	snprintf(s->status, sizeof s->status, "%s", status);
+	/* The edit the reason was given for ends here. */
+	if (strcmp(status, "partial") != 0) {
+		free(s->reason);
+		s->reason = NULL;
+	}
+	return 0;
+}
+
+int
+session_reopen(struct session *s, const char *reason, struct buf *err)
+{
+	if (store_interview_reopen(s->st, s->uuid, reason) < 0) {
+		buf_addf(err, "%s", store_errmsg(s->st));
+		return -1;
+	}
+	free(s->reason);
+	s->reason = xstrdup(reason);
+	snprintf(s->status, sizeof s->status, "partial");
 	return 0;
 }
 
@@ -414,6 +459,14 @@ answer(struct session *s, const struct expr_value *v, unsigned flags,
 
 	if (q == NULL) {
 		buf_addf(err, "the interview is at its end");
+		return -1;
+	}
+	/* An edit after the end goes through session_reopen, so that the
+	 * audit trail has the enumerator's reason for it. */
+	if (strcmp(s->status, "complete") == 0 ||
+	    strcmp(s->status, "abandoned") == 0) {
+		buf_addf(err, "the interview is %s: reopen it, giving a reason, "
+		    "to change an answer", s->status);
 		return -1;
 	}
 	rc = interview_answer_flags(s->iv, v, now - s->shown_at, flags, msg,
@@ -485,6 +538,7 @@ void
 session_end(struct session *s)
 {
 	drop_pending(s);
+	free(s->reason);
 	interview_free(s->iv);
 	questionnaire_free(s->owned_qn);
 	memset(s, 0, sizeof *s);

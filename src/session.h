@@ -32,6 +32,12 @@ struct session {
 	struct expr_value pending;
 	char *pending_text;
 	int has_pending;
+	/* The audit trail: the interview's status as this session last set
+	 * or read it, and the reason it was reopened for editing (NULL when
+	 * it was not), recorded with every change until it is complete. */
+	char status[12];
+	char *reason;
+	int restoring;	/* session_resume: the engine's writes are not changes */
 };
 
 /*
@@ -57,6 +63,14 @@ int session_resume(struct session *s, struct store *st,
  * abandoned, or partial again (editing a completed interview). */
 int session_set_status(struct session *s, const char *status,
     struct buf *err);
+/*
+ * Reopens a complete or abandoned interview for editing, with the reason
+ * the enumerator gave (not empty), which the audit trail records with the
+ * reopening and with every change until the interview is complete again.
+ * While an interview is complete or abandoned, session_answer_* refuse to
+ * change it. session_set_status(s, "partial") reopens it without a reason.
+ */
+int session_reopen(struct session *s, const char *reason, struct buf *err);
 /* Sets the language of the interview (shown and recorded). */
 int session_set_language(struct session *s, int lang);
 /* Answers the current question with typed text (see answer_parse);
