@@ -29,6 +29,7 @@ int cmd_check(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_script(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_log(int argc, char **argv);

@@ -75,6 +75,12 @@ const struct cmd_entry cmd_table[] = {
 	    "updated, conflicts, or refused. See lcsurvey-store(5), MERGING.\n"
 	    "Exit status: 0, 65 when a file was refused, 73 when the target\n"
 	    "cannot be opened.\n" },
+	{ "simulate", cmd_simulate, "[--n N] [--seed S] [--db PATH] SURVEY",
+	    "run random valid interviews and report how often each question is reached",
+	    "  --n N        number of interviews (default 100)\n"
+	    "  --seed S     random seed (default 1); the same seed, the same run\n"
+	    "  --db PATH    also store them (mode 'simulate'), as typed ones are\n"
+	    "Lists the questions never reached. Without --db nothing is written.\n" },
 	{ "log", cmd_log, "[--db PATH] [--format table|csv] UUID",
 	    "show the audit trail of an interview: every change, in order",
 	    "  --db PATH       database (default data/lcsurvey.db)\n"
