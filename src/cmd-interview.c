@@ -137,6 +137,7 @@ cmd_interview(int argc, char **argv)
 {
 	struct interview_opts o;
 	struct tui_options to;
+	struct tui_bench_times times;
 	struct questionnaire *qn;
 	struct store *st;
 	struct buf err = BUF_INIT, dir = BUF_INIT;
@@ -144,7 +145,7 @@ cmd_interview(int argc, char **argv)
 	const char *bench;
 	char *msg = NULL;
 	int code, lang = 0, rc;
-	double t0 = session_clock(), t_load, t_open, t_reg;
+	double t0 = session_clock(), t_load, t_open, t_reg, t_loc;
 
 	cmd_maybe_help("interview", argc, argv);
 	parse_opts(argc, argv, &o);
@@ -200,23 +201,30 @@ cmd_interview(int argc, char **argv)
 	 * that its figures are free of the cost of exec.
 	 */
 	bench = getenv("LCSURVEY_BENCH_EXIT_AFTER_PAINT");
+	memset(&times, 0, sizeof times);
+	to.times = &times;
 	if (bench != NULL && strcmp(bench, "1") == 0)
 		to.bench = TUI_BENCH_QUESTION;
 	else if (bench != NULL && strcmp(bench, "start") == 0)
 		to.bench = TUI_BENCH_START;
 
 	set_locale();
+	t_loc = session_clock();
 	rc = tui_run(&to, &err);
 	store_close(st);
 	questionnaire_free(qn);
 	if (rc < 0)
 		die(EX_UNAVAILABLE, "%s", buf_str(&err));
+	/* total is to the first paint; closing the store (a checkpoint)
+	 * comes after and is no wait of the enumerator's. */
 	if (to.bench != TUI_BENCH_OFF)
 		fprintf(stderr, "bench: load %.3f open %.3f register %.3f "
-		    "screens %.3f total %.3f ms\n", (t_load - t0) * 1e3,
+		    "locale %.3f terminal %.3f begin %.3f paint %.3f "
+		    "total %.3f ms\n", (t_load - t0) * 1e3,
 		    (t_open - t_load) * 1e3, (t_reg - t_open) * 1e3,
-		    (session_clock() - t_reg) * 1e3,
-		    (session_clock() - t0) * 1e3);
+		    (t_loc - t_reg) * 1e3, times.terminal * 1e3,
+		    times.begin * 1e3, times.paint * 1e3, (t_loc - t0 +
+		    times.terminal + times.begin + times.paint) * 1e3);
 	buf_release(&err);
 	return 0;
 }

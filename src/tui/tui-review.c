@@ -162,7 +162,7 @@ tui_review_draw(struct tui *t)
 	for (i = 0; k[i] != NULL || k[i + 1] != NULL; i += 2)
 		if (k[i] == NULL)
 			k[i] = tui_glyph(t, TUI_G_UPDOWN);
-	nk = tui_keys(t, k, LINES >= 16 ? 2 : 1);
+	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
 
 	for (i = 0; i < t->nitems; i++) {
 		if (t->items[i].heading)

@@ -256,6 +256,7 @@ tui_run(const struct tui_options *o, struct buf *err)
 	SCREEN *scr;
 	wint_t wc;
 	int rc;
+	double t0 = session_clock(), t1, t2;
 
 	memset(&t, 0, sizeof t);
 	t.opt = o;
@@ -284,14 +285,22 @@ tui_run(const struct tui_options *o, struct buf *err)
 	set_escdelay(25);
 	attrs_init(&t);
 
+	t1 = session_clock();
 	if (o->bench == TUI_BENCH_QUESTION)
 		begin_new(&t);
+	t2 = session_clock();
 	while (!t.quit && !tui_signalled) {
 		draw(&t);
 		refresh();
 		/* The benchmark stops the clock at the first paint. */
-		if (o->bench != TUI_BENCH_OFF)
+		if (o->bench != TUI_BENCH_OFF) {
+			if (o->times != NULL) {
+				o->times->terminal = t1 - t0;
+				o->times->begin = t2 - t1;
+				o->times->paint = session_clock() - t2;
+			}
 			break;
+		}
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			continue;

@@ -23,6 +23,13 @@ enum tui_bench {
 	TUI_BENCH_START,    /* exit after the start screen's first paint */
 };
 
+/* Where the time to the first paint went, filled when bench is on. */
+struct tui_bench_times {
+	double terminal; /* newterm(): terminfo, tty modes */
+	double begin;	 /* starting the interview (store writes) */
+	double paint;	 /* the first screen's draw and refresh() */
+};
+
 struct tui_options {
 	struct store *st;		/* borrowed, open */
 	const struct questionnaire *qn; /* the file the user named */
@@ -30,6 +37,7 @@ struct tui_options {
 	const char *enumerator;		/* recorded with new interviews; may be NULL */
 	int lang;			/* index into qn->langs to start in */
 	enum tui_bench bench;
+	struct tui_bench_times *times; /* may be NULL; seconds */
 };
 
 /*
