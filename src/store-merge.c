@@ -56,10 +56,21 @@ static const char *const setup_sql =
 	"s.enumerator, s.device, s.language, s.mode, s.stratum, s.cluster, " \
 	"s.household, s.weight"
 
+/* The answer_log columns but seq (and, for the 2 forms, interview). */
+#define LOG_COLS2 "device, member, question, event, old_value, " \
+	"old_missing, new_value, new_missing, confirmed, reason, at, " \
+	"clock_backwards"
+#define LOG_LCOLS2 "l.device, l.member, l.question, l.event, l.old_value, " \
+	"l.old_missing, l.new_value, l.new_missing, l.confirmed, l.reason, " \
+	"l.at, l.clock_backwards"
+#define LOG_COLS "interview, " LOG_COLS2
+#define LOG_LCOLS "l.interview, " LOG_LCOLS2
+
 enum {
 	M_NEW_FIND,
 	M_NEW_IV,
 	M_NEW_ANS,
+	M_NEW_LOG,
 	M_NEW_META,
 	M_BOTH,
 	M_EXTRA_T,
@@ -68,6 +79,7 @@ enum {
 	M_EXISTS,
 	M_COPY_IV,
 	M_COPY_ANS,
+	M_COPY_LOG,
 	M_COPY_META,
 	M_DEL_ANS,
 	M_UPD_IV,
@@ -90,10 +102,17 @@ static const char *const merge_sql[M__N] = {
 	 * the order they were written on the device. */
 	[M_NEW_ANS] =
 	    "INSERT INTO main.answers (interview, member, question, value, "
-	    "missing, answered_at, seconds, seq) "
+	    "missing, answered_at, seconds, seq, confirmed) "
 	    "SELECT a.interview, a.member, a.question, a.value, a.missing, "
-	    "a.answered_at, a.seconds, a.seq + ?1 FROM temp.merge_new n "
+	    "a.answered_at, a.seconds, a.seq + ?1, a.confirmed "
+	    "FROM temp.merge_new n "
 	    "JOIN merge_src.answers a ON a.interview = n.uuid",
+	/* The audit trail comes along, numbered like the answers (a log
+	 * row and the answer it wrote share their number). */
+	[M_NEW_LOG] =
+	    "INSERT INTO main.answer_log (seq, " LOG_COLS ") "
+	    "SELECT l.seq + ?1, " LOG_LCOLS " FROM temp.merge_new n "
+	    "JOIN merge_src.answer_log l ON l.interview = n.uuid",
 	/* An interview that was kept as a conflict copy in the input stays
 	 * linked to its original here. */
 	[M_NEW_META] =
@@ -139,10 +158,21 @@ static const char *const merge_sql[M__N] = {
 	    "WHERE s.uuid = ?1",
 	[M_COPY_ANS] =
 	    "INSERT INTO main.answers (interview, member, question, value, "
-	    "missing, answered_at, seconds, seq) "
+	    "missing, answered_at, seconds, seq, confirmed) "
 	    "SELECT ?2, a.member, a.question, a.value, a.missing, "
-	    "a.answered_at, a.seconds, a.seq + ?3 FROM merge_src.answers a "
-	    "WHERE a.interview = ?1",
+	    "a.answered_at, a.seconds, a.seq + ?3, a.confirmed "
+	    "FROM merge_src.answers a WHERE a.interview = ?1",
+	/* The log of the input's version, less the events the target has
+	 * already (an earlier merge of the same interview, which this
+	 * version continues). */
+	[M_COPY_LOG] =
+	    "INSERT INTO main.answer_log (seq, interview, " LOG_COLS2 ") "
+	    "SELECT l.seq + ?3, ?2, " LOG_LCOLS2 " "
+	    "FROM merge_src.answer_log l WHERE l.interview = ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM main.answer_log t "
+	    "WHERE t.interview = ?2 AND t.device = l.device AND t.at = l.at "
+	    "AND t.event = l.event AND t.member IS l.member AND "
+	    "t.question IS l.question)",
 	[M_COPY_META] =
 	    "INSERT OR REPLACE INTO main.meta (name, value) "
 	    "VALUES ('conflict:' || ?1, ?2)",
@@ -553,6 +583,11 @@ check_sizes(struct merge *m)
 		  "length(question) > ?2 OR length(value) > ?3 OR "
 		  "length(answered_at) > 40 OR typeof(seq) <> 'integer' OR "
 		  "seq < 0 OR seq > ?4 OR member > ?5" },
+		{ "answer_log",
+		  "SELECT count(*) FROM merge_src.answer_log WHERE "
+		  "length(question) > ?2 OR length(old_value) > ?3 OR "
+		  "length(new_value) > ?3 OR length(reason) > ?3 OR "
+		  "length(at) > 40 OR seq < 0 OR seq > ?4 OR member > ?5" },
 		{ "meta",
 		  "SELECT count(*) FROM merge_src.meta WHERE "
 		  "length(name) > ?2 OR length(value) > ?2" },
@@ -807,8 +842,19 @@ conflict_uuid(struct merge *m, const struct both *b, char out[37])
 	return 0;
 }
 
-/* Copies the input's interview from (and its answers) into the target as
- * interview to. */
+static int
+copy_log(struct merge *m, const char *from, const char *to)
+{
+	sqlite3_stmt *s = m->s[M_COPY_LOG];
+
+	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, m->base);
+	return run(m, M_COPY_LOG, "cannot copy the audit log");
+}
+
+/* Copies the input's interview from (with its answers and log) into the
+ * target as interview to. */
 static int
 copy_interview(struct merge *m, const char *from, const char *to)
 {
@@ -822,7 +868,7 @@ copy_interview(struct merge *m, const char *from, const char *to)
 	if (run(m, M_COPY_IV, "cannot copy an interview") == -1 ||
 	    run(m, M_COPY_ANS, "cannot copy answers") == -1)
 		return -1;
-	return 0;
+	return copy_log(m, from, to);
 }
 
 static int
@@ -859,7 +905,8 @@ keep_conflict(struct merge *m, const struct both *b)
 	return 0;
 }
 
-/* The target's version is replaced by the input's, answers and all. */
+/* The target's version is replaced by the input's, answers and all; the
+ * log keeps the events of both. */
 static int
 replace(struct merge *m, const struct both *b)
 {
@@ -870,7 +917,8 @@ replace(struct merge *m, const struct both *b)
 	sqlite3_bind_int64(m->s[M_COPY_ANS], 3, m->base);
 	if (run(m, M_DEL_ANS, "cannot replace answers") == -1 ||
 	    run(m, M_UPD_IV, "cannot update an interview") == -1 ||
-	    run(m, M_COPY_ANS, "cannot copy answers") == -1)
+	    run(m, M_COPY_ANS, "cannot copy answers") == -1 ||
+	    copy_log(m, b->uuid, b->uuid) == -1)
 		return -1;
 	m->stats->updated++;
 	return 0;
@@ -958,7 +1006,10 @@ merge_new(struct merge *m)
 		return -1;
 	m->stats->added = sqlite3_changes(m->db);
 	sqlite3_bind_int64(s, 1, m->base);
+	s = m->s[M_NEW_LOG];
+	sqlite3_bind_int64(s, 1, m->base);
 	if (run(m, M_NEW_ANS, "cannot copy answers") == -1 ||
+	    run(m, M_NEW_LOG, "cannot copy the audit log") == -1 ||
 	    run(m, M_NEW_META, "cannot copy conflict records") == -1)
 		return -1;
 	return 0;
@@ -979,8 +1030,10 @@ merge_rows(struct merge *m)
 			return refuse_db(m, "cannot prepare the merge");
 	if (query_i64(m, "SELECT value FROM main.meta WHERE name = 'seq'",
 	    &m->base, "cannot read the sequence number") == -1 ||
-	    query_i64(m, "SELECT ifnull(max(seq), 0) FROM merge_src.answers",
-	    &maxseq, "cannot read the sequence numbers") == -1)
+	    query_i64(m, "SELECT max(ifnull((SELECT max(seq) FROM "
+	    "merge_src.answers), 0), ifnull((SELECT max(seq) FROM "
+	    "merge_src.answer_log), 0))", &maxseq,
+	    "cannot read the sequence numbers") == -1)
 		return -1;
 	/* Interviews on both sides first: after merge_new, every one is. */
 	if (merge_questionnaires(m) == -1 || merge_existing(m) == -1 ||
@@ -1006,7 +1059,8 @@ store_merge(struct store *st, const char *path,
 {
 	struct merge m;
 	size_t i;
-	int ret = -1, in_tx = 0;
+	int64_t cache = 0;
+	int ret = -1, in_tx = 0, cache_set = 0;
 
 	memset(stats, 0, sizeof *stats);
 	memset(&m, 0, sizeof m);
@@ -1021,6 +1075,18 @@ store_merge(struct store *st, const char *path,
 	    check_schema(&m) == -1 || check_sizes(&m) == -1 ||
 	    check_references(&m) == -1)
 		goto out;
+	/*
+	 * Interviews have random UUIDs, so their rows land all over the
+	 * target's B-trees: with SQLite's default 2 MiB page cache a large
+	 * target is read from the disk again for every input. Set outside
+	 * the transaction; restored below.
+	 */
+	if (query_i64(&m, "PRAGMA main.cache_size", &cache, "cannot read "
+	    "the cache size") == -1)
+		goto out;
+	sqlite3_exec(m.db, "PRAGMA main.cache_size = -262144", NULL, NULL,
+	    NULL);
+	cache_set = 1;
 	if (store_int_begin(st) == -1) {
 		refuse(&m, "%s", store_errmsg(st));
 		goto out;
@@ -1048,6 +1114,13 @@ out:
 		sqlite3_finalize(m.s[i]);
 	if (m.attached)
 		sqlite3_exec(m.db, "DETACH merge_src", NULL, NULL, NULL);
+	if (cache_set) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = %lld",
+		    (long long)cache);
+		sqlite3_exec(m.db, sql, NULL, NULL, NULL);
+	}
 	sqlite3_close(m.src);
 	if (ret == 0 && conflict != NULL)
 		for (i = 0; i < m.nconflicts; i++)

@@ -1,0 +1,139 @@
+#!/bin/sh
+# merge.sh: `lcsurvey merge` of 200 field databases of 500 interviews each
+# (issue 7, point 3), timed against copying the same rows with a plain
+# INSERT ... SELECT in sqlite3 (same pragmas, one transaction per file), in
+# the same run. Target: merge <= 2 s.
+#
+# usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR]
+# The inputs are made once with the scripted driver (one full interview of
+# surveys/example.yaml, about 20 answers) and multiplied with sqlite3, each
+# file with its own random UUIDs. DIR (default $TMPDIR or /tmp) should be
+# on a real disk: every commit is fsynced. Exit status: 0 target met, 1
+# not met, 2 error.
+set -eu
+cd "$(dirname "$0")/.."
+files=200 per=500 dir=${TMPDIR:-/tmp} target=2
+while getopts f:n:d: o; do
+	case $o in
+	f) files=$OPTARG ;;
+	n) per=$OPTARG ;;
+	d) dir=$OPTARG ;;
+	*) echo "usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR]" >&2
+	   exit 2 ;;
+	esac
+done
+LCSURVEY=${LCSURVEY:-./lcsurvey}
+[ -x "$LCSURVEY" ] || make -s lcsurvey >/dev/null || exit 2
+tmp=$(mktemp -d "$dir/lcsurvey-bench-merge.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+now() { date +%s.%N; }
+
+# One interview, then an empty database with the same questionnaire (the
+# target of both runs) and a file of $per interviews copied from it.
+printf '1\n12\n3\n\n2025-03-01\n\n2\nAmina\n2\n34\n1\n1 2\n5.5\n4\nBo\n1\n9\n\ncomplete\n' |
+    "$LCSURVEY" script surveys/example.yaml --db "$tmp/one.db" >/dev/null
+sqlite3 "$tmp/one.db" "VACUUM INTO '$tmp/empty.db'"
+sqlite3 "$tmp/empty.db" "DELETE FROM answer_log; DELETE FROM answers;
+    DELETE FROM interviews;
+    UPDATE meta SET value = 0 WHERE name = 'seq'; VACUUM"
+# Random UUIDs for $per interviews; sequence numbers (shared by answers
+# and the audit log) shifted by the template's largest for each copy.
+gen="
+PRAGMA foreign_keys = OFF;
+CREATE TEMP TABLE ids AS
+WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $per)
+SELECT k, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+    substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) ||
+    '-' || hex(randomblob(6))) AS uuid FROM n;
+CREATE TEMP TABLE t AS SELECT * FROM interviews;
+CREATE TEMP TABLE ta AS SELECT * FROM answers;
+CREATE TEMP TABLE tl AS SELECT * FROM answer_log;
+CREATE TEMP TABLE s AS SELECT value AS top FROM meta WHERE name = 'seq';
+DELETE FROM answer_log; DELETE FROM answers; DELETE FROM interviews;
+INSERT INTO interviews SELECT ids.uuid, t.questionnaire, t.status,
+    t.started_at, t.ended_at, t.updated_at, t.enumerator, t.device,
+    t.language, t.mode, t.stratum, t.cluster, t.household, t.weight
+    FROM ids, t ORDER BY ids.uuid;
+INSERT INTO answers (interview, member, question, value, missing,
+    answered_at, seconds, seq, confirmed)
+    SELECT ids.uuid, a.member, a.question, a.value, a.missing,
+    a.answered_at, a.seconds, (ids.k - 1) * s.top + a.seq, a.confirmed
+    FROM ids, ta a, s ORDER BY ids.uuid, a.member, a.question;
+INSERT INTO answer_log SELECT (ids.k - 1) * s.top + l.seq, l.device,
+    ids.uuid, l.member, l.question, l.event, l.old_value, l.old_missing,
+    l.new_value, l.new_missing, l.confirmed, l.reason, l.at,
+    l.clock_backwards FROM ids, tl l, s ORDER BY ids.k, l.seq;
+UPDATE meta SET value = $per * value WHERE name = 'seq';
+"
+i=1
+while [ "$i" -le "$files" ]; do
+	sqlite3 "$tmp/one.db" "VACUUM INTO '$tmp/f$i.db'"
+	sqlite3 "$tmp/f$i.db" "$gen"
+	i=$((i + 1))
+done
+rows=$(sqlite3 "$tmp/f1.db" "SELECT count(*) FROM answers")
+sqlite3 "$tmp/f1.db" "PRAGMA foreign_key_check" | grep -q . && {
+	echo "merge.sh: generated files have dangling references" >&2
+	exit 2
+}
+
+# Baseline: the same rows, the same pragmas (merge's 256 MiB page cache
+# too), no checks.
+cp "$tmp/empty.db" "$tmp/base.db"
+{
+	echo "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+	echo "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;"
+	i=1
+	while [ "$i" -le "$files" ]; do
+		cat <<EOF
+ATTACH '$tmp/f$i.db' AS s;
+BEGIN IMMEDIATE;
+INSERT INTO main.interviews SELECT * FROM s.interviews;
+INSERT INTO main.answers SELECT interview, member, question, value, missing,
+    answered_at, seconds, seq + (SELECT value FROM main.meta WHERE name = 'seq'),
+    confirmed FROM s.answers;
+INSERT INTO main.answer_log SELECT seq + (SELECT value FROM main.meta
+    WHERE name = 'seq'), device, interview, member, question, event,
+    old_value, old_missing, new_value, new_missing, confirmed, reason, at,
+    clock_backwards FROM s.answer_log;
+UPDATE main.meta SET value = value + (SELECT max(seq) FROM s.answer_log)
+    WHERE name = 'seq';
+COMMIT;
+DETACH s;
+EOF
+		i=$((i + 1))
+	done
+} >"$tmp/base.sql"
+t0=$(now)
+sqlite3 "$tmp/base.db" <"$tmp/base.sql" >/dev/null
+t1=$(now)
+
+cp "$tmp/empty.db" "$tmp/central.db"
+set --
+i=1
+while [ "$i" -le "$files" ]; do
+	set -- "$@" "$tmp/f$i.db"
+	i=$((i + 1))
+done
+t2=$(now)
+"$LCSURVEY" merge --into "$tmp/central.db" "$@" >"$tmp/merge.out"
+t3=$(now)
+
+n=$(sqlite3 "$tmp/central.db" "SELECT count(*) FROM interviews")
+nb=$(sqlite3 "$tmp/base.db" "SELECT count(*) FROM interviews")
+[ "$n" -eq $((files * per)) ] && [ "$nb" -eq "$n" ] || {
+	echo "merge.sh: expected $((files * per)) interviews, merged $n," \
+	    "baseline $nb" >&2
+	exit 2
+}
+awk -v b="$(echo "$t1 - $t0" | bc)" -v m="$(echo "$t3 - $t2" | bc)" \
+    -v f="$files" -v p="$per" -v r="$rows" -v t="$target" 'BEGIN {
+	printf "merge of %d files x %d interviews (%d answers and as many " \
+	    "log rows each file)\n",
+	    f, p, r
+	printf "  INSERT ... SELECT (sqlite3): %.3f s\n", b
+	printf "  lcsurvey merge:              %.3f s  (%.2fx the baseline)\n",
+	    m, m / b
+	printf "  target: <= %.1f s: %s\n", t, m <= t ? "met" : "MISSED"
+	exit m <= t ? 0 : 1
+}'
