@@ -125,8 +125,15 @@ struct ind_state {
 	int *goff;		/* first group of each breakdown (group 0: Total) */
 	int ngroups;
 	int nest;		/* estimates: 1, or NRATING + 1 for a rating */
+	size_t nd;		/* domains: ngroups * nest */
+	/*
+	 * Where the domains live: for STATS_SRS an accumulator of the
+	 * indicator's own (base 0), since an SRS cell counts every row added
+	 * to it; for STATS_CLUSTER the run's shared accumulator, from base.
+	 */
 	struct stats_acc *acc;
-	double *y, *x;		/* one row's values, ngroups * nest */
+	size_t base;
+	double *y, *x;		/* STATS_SRS: one row's values */
 	int *gs;		/* one row's groups */
 };
 
@@ -136,8 +143,23 @@ struct agg {
 	enum stats_design design;
 	struct record *rec;
 	struct ind_state *is;
+	/*
+	 * STATS_CLUSTER: every domain of every indicator in one accumulator,
+	 * so that a row costs one PSU lookup and touches one block of memory
+	 * rather than one per indicator; y and x hold one row's values.
+	 */
+	struct stats_acc *shared;
+	size_t ndomains;
+	double *y, *x;
 	struct strmap questions, strata, clusters;
 	unsigned char *needed;	/* questions the indicators read */
+	/*
+	 * Answers come in the same order in every interview: succ[q] is the
+	 * question that followed q last time (first: the first one), so that
+	 * one strcmp usually finds a question without hashing its id.
+	 */
+	int *succ;
+	int first, prev;
 	int64_t cur;		/* interview being gathered, -1 before any */
 	int64_t stratum, cluster;
 	double weight;
@@ -201,6 +223,8 @@ setup(struct agg *ag)
 
 	ag->rec = record_new(qn);
 	ag->needed = xcalloc((size_t)qn->nquestions + 1, 1);
+	ag->succ = xcalloc((size_t)qn->nquestions + 1, sizeof *ag->succ);
+	ag->first = ag->prev = -1;
 	for (i = 0; i < qn->nquestions; i++)
 		strmap_put(&ag->questions, qn->questions[i].id, i);
 	for (r = 0; r < qn->nrosters; r++) {
@@ -228,15 +252,28 @@ setup(struct agg *ag)
 			ag->needed[by[j]] = 1;
 		}
 		s->nest = ind->kind == QN_RATING_DIST ? NRATING + 1 : 1;
-		nd = (size_t)s->ngroups * (size_t)s->nest;
-		s->acc = stats_acc_new(ag->design, nd);
-		s->y = xcalloc(nd, sizeof *s->y);
-		s->x = xcalloc(nd, sizeof *s->x);
+		nd = s->nd = (size_t)s->ngroups * (size_t)s->nest;
+		if (ag->design == STATS_SRS) {
+			s->acc = stats_acc_new(ag->design, nd);
+			s->y = xcalloc(nd, sizeof *s->y);
+			s->x = xcalloc(nd, sizeof *s->x);
+		} else {
+			s->base = ag->ndomains;
+			ag->ndomains += nd;
+		}
 		s->gs = xcalloc((size_t)s->nby + 1, sizeof *s->gs);
 		need_expr(ag, ind->universe);
 		need_expr(ag, ind->numerator);
 		need_expr(ag, ind->denominator);
 		need_expr(ag, ind->value);
+	}
+	if (ag->design == STATS_CLUSTER) {
+		ag->shared = stats_acc_new(STATS_CLUSTER, ag->ndomains ?
+		    ag->ndomains : 1);
+		ag->y = xcalloc(ag->ndomains + 1, sizeof *ag->y);
+		ag->x = xcalloc(ag->ndomains + 1, sizeof *ag->x);
+		for (i = 0; i < qn->nindicators; i++)
+			ag->is[i].acc = ag->shared;
 	}
 }
 
@@ -248,7 +285,8 @@ teardown(struct agg *ag)
 	for (i = 0; ag->is != NULL && i < ag->qn->nindicators; i++) {
 		struct ind_state *s = &ag->is[i];
 
-		stats_acc_free(s->acc);
+		if (s->acc != ag->shared)
+			stats_acc_free(s->acc);
 		free(s->by);
 		free(s->goff);
 		free(s->y);
@@ -256,7 +294,11 @@ teardown(struct agg *ag)
 		free(s->gs);
 	}
 	free(ag->is);
+	stats_acc_free(ag->shared);
+	free(ag->y);
+	free(ag->x);
 	free(ag->needed);
+	free(ag->succ);
 	record_free(ag->rec);
 	strmap_release(&ag->questions);
 	strmap_release(&ag->strata);
@@ -333,60 +375,120 @@ row_values(struct agg *ag, const struct qn_indicator *ind, int member,
 	return 0;
 }
 
+/* Domains of an indicator outside a row: y NAN, and x 1, which is what a
+ * mean or proportion must have (stats_estimate checks). */
 static void
-feed_row(struct agg *ag, struct ind_state *s, int member)
+clear_span(double *y, double *x, size_t nd)
 {
-	double val[NRATING + 1], den[NRATING + 1];
-	size_t nd = (size_t)s->ngroups * (size_t)s->nest, d;
-	int e, j, ng = 0;
+	size_t d;
 
-	for (d = 0; d < nd; d++)
-		s->y[d] = s->x[d] = NAN;
-	for (e = 0; e < s->nest; e++)
-		den[e] = 1;
-	if (row_values(ag, s->ind, member, val, den)) {
-		s->gs[ng++] = 0;
-		for (j = 0; j < s->nby; j++) {
-			const struct qn_question *q = &ag->qn->questions[s->by[j]];
-			struct expr_value v;
-			int pos;
-
-			record_get(ag->rec, s->by[j], q->roster ? member : 0, &v);
-			if ((pos = choice_pos(q, &v)) >= 0)
-				s->gs[ng++] = s->goff[j] + pos;
-		}
-		for (e = 0; e < s->nest; e++)
-			for (j = 0; j < ng; j++) {
-				d = (size_t)e * (size_t)s->ngroups +
-				    (size_t)s->gs[j];
-				s->y[d] = val[e];
-				s->x[d] = den[e];
-			}
+	for (d = 0; d < nd; d++) {
+		y[d] = NAN;
+		x[d] = 1;
 	}
-	/* Every row, in the domain or not, registers its PSU. */
-	stats_acc_add(s->acc, ag->stratum, ag->cluster, ag->weight, s->y,
-	    s->ind->kind == QN_RATIO ? s->x : NULL);
 }
 
-/* The gathered interview's rows, into every indicator's totals. */
+/* One row of indicator s into y[0..s->nd) and x, which hold NAN and 1. */
 static void
-flush_interview(struct agg *ag)
+row_domains(struct agg *ag, struct ind_state *s, int member, double *y,
+    double *x)
+{
+	double val[NRATING + 1], den[NRATING + 1];
+	size_t d;
+	int e, j, ng = 0;
+
+	for (e = 0; e < s->nest; e++)
+		den[e] = 1;
+	if (!row_values(ag, s->ind, member, val, den))
+		return;
+	s->gs[ng++] = 0;
+	for (j = 0; j < s->nby; j++) {
+		const struct qn_question *q = &ag->qn->questions[s->by[j]];
+		struct expr_value v;
+		int pos;
+
+		record_get(ag->rec, s->by[j], q->roster ? member : 0, &v);
+		if ((pos = choice_pos(q, &v)) >= 0)
+			s->gs[ng++] = s->goff[j] + pos;
+	}
+	for (e = 0; e < s->nest; e++)
+		for (j = 0; j < ng; j++) {
+			d = (size_t)e * (size_t)s->ngroups + (size_t)s->gs[j];
+			y[d] = val[e];
+			x[d] = den[e];
+		}
+}
+
+/* Every row, in a domain or not, registers its PSU (domain estimation). */
+static void
+add_row(struct agg *ag, struct stats_acc *acc, const double *y,
+    const double *x)
+{
+	stats_acc_add(acc, ag->stratum, ag->cluster, ag->weight, y, x);
+}
+
+/* STATS_SRS: each indicator's rows into its own accumulator. */
+static void
+flush_srs(struct agg *ag)
 {
 	int i, m, n;
 
-	if (ag->cur < 0)
-		return;
 	for (i = 0; i < ag->qn->nindicators; i++) {
 		struct ind_state *s = &ag->is[i];
+		int lo = s->ind->roster ? 1 : 0;
 
-		if (s->ind->roster == 0) {
-			feed_row(ag, s, 0);
-			continue;
+		n = s->ind->roster ? record_members(ag->rec, s->ind->roster) : 0;
+		for (m = lo; m <= n; m++) {
+			clear_span(s->y, s->x, s->nd);
+			row_domains(ag, s, m, s->y, s->x);
+			add_row(ag, s->acc, s->y, s->x);
 		}
-		n = record_members(ag->rec, s->ind->roster);
-		for (m = 1; m <= n; m++)
-			feed_row(ag, s, m);
 	}
+}
+
+/*
+ * STATS_CLUSTER: one shared row per level. The household row carries the
+ * household-level indicators' domains, member m's row those of the
+ * indicators of its roster; the other domains are NAN, which adds nothing
+ * to a cluster cell.
+ */
+static void
+flush_cluster(struct agg *ag)
+{
+	const struct questionnaire *qn = ag->qn;
+	int i, r, m, n, any;
+
+	for (r = 0; r <= qn->nrosters; r++) {
+		any = 0;
+		for (i = 0; i < qn->nindicators && !any; i++)
+			any = ag->is[i].ind->roster == r;
+		if (!any)
+			continue;
+		n = r ? record_members(ag->rec, r) : 0;
+		for (m = r ? 1 : 0; m <= n; m++) {
+			clear_span(ag->y, ag->x, ag->ndomains);
+			for (i = 0; i < qn->nindicators; i++) {
+				struct ind_state *s = &ag->is[i];
+
+				if (s->ind->roster == r)
+					row_domains(ag, s, m, ag->y + s->base,
+					    ag->x + s->base);
+			}
+			add_row(ag, ag->shared, ag->y, ag->x);
+		}
+	}
+}
+
+/* The gathered interview's rows, into the totals. */
+static void
+flush_interview(struct agg *ag)
+{
+	if (ag->cur < 0)
+		return;
+	if (ag->design == STATS_SRS)
+		flush_srs(ag);
+	else
+		flush_cluster(ag);
 	ag->done++;
 	if (ag->o->progress != NULL && (ag->done & 4095) == 0)
 		ag->o->progress(ag->o->progress_ctx, ag->done, ag->total);
@@ -418,13 +520,24 @@ scan_fn(void *ctx, const struct store_design *d, const struct store_answer *a)
 {
 	struct agg *ag = ctx;
 	int64_t q;
+	int guess;
 
 	if (d->interview != ag->cur) {
 		flush_interview(ag);
 		start_interview(ag, d);
+		ag->prev = -1;
 	}
-	if ((q = strmap_get(&ag->questions, a->question)) < 0 ||
-	    !ag->needed[q])
+	guess = ag->prev < 0 ? ag->first : ag->succ[ag->prev];
+	if (guess >= 0 && strcmp(a->question, ag->qn->questions[guess].id) == 0)
+		q = guess;
+	else if ((q = strmap_get(&ag->questions, a->question)) < 0)
+		return 0;
+	if (ag->prev < 0)
+		ag->first = (int)q;
+	else
+		ag->succ[ag->prev] = (int)q;
+	ag->prev = (int)q;
+	if (!ag->needed[q])
 		return 0;
 	if (record_set_stored(ag->rec, (int)q, a->member, &a->value) < 0)
 		ag->res->nbad++;
@@ -514,7 +627,7 @@ estimate(struct agg *ag, struct buf *err)
 					break;
 				}
 				r->percent = kind == STATS_PROPORTION;
-				cells = stats_acc_cells(s->acc,
+				cells = stats_acc_cells(s->acc, s->base +
 				    (size_t)e * (size_t)s->ngroups + (size_t)g,
 				    &ncells);
 				rc = stats_estimate(cells, ncells, ag->design,

@@ -223,8 +223,9 @@ struct store_design {
 /*
  * Like store_scan_answers, with the interview's design fields alongside
  * each answer and only the columns the aggregator reads: a->interview and
- * a->answered_at are NULL, a->seconds -1 and a->seq 0. All pointers are valid during the
- * call only.
+ * a->answered_at are NULL, a->seconds -1 and a->seq 0. All pointers are
+ * valid during the call only. Interviews come in UUID order, each one's
+ * answers together, but in no promised order within the interview.
  */
 int store_scan_design(struct store *st, int64_t qrow, int include_partial,
     int (*fn)(void *ctx, const struct store_design *iv,
