@@ -32,6 +32,8 @@ int cmd_script(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_interview(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_field_report(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 
 #endif

@@ -92,6 +92,33 @@ const struct cmd_entry cmd_table[] = {
 	    "when the device's clock went backwards. See lcsurvey-store(5).\n"
 	    "Exit status: 0, 65 no such interview or an invalid database, 66 no\n"
 	    "such database.\n" },
+	{ "export", cmd_export,
+	    "microdata --db DB [--format csv|stata|spss|r] [--layout long|wide] "
+	    "[--output PREFIX] [--all] SURVEY.yaml",
+	    "export the interviews as microdata for analysis",
+	    "  --db DB          the interview database\n"
+	    "  --format F       csv (default), or stata, spss, r: also the\n"
+	    "                   script loading the CSV with labels (.do, .sps, .R)\n"
+	    "  --layout long    (default) a row per respondent: the household\n"
+	    "                   (member 0) and each roster member; columns\n"
+	    "                   interview, member, status, started_at, ended_at,\n"
+	    "                   enumerator, design_*, then one per question\n"
+	    "                   (ID_CODE 0/1 per choice of a multiple choice);\n"
+	    "                   with PREFIX-codebook.csv\n"
+	    "  --layout wide    a row per interview, ID.M for roster members:\n"
+	    "                   the CSV 'lcsurvey import' reads\n"
+	    "  --output PREFIX  file names (default: the survey id)\n"
+	    "  --all            partial and abandoned interviews too\n"
+	    "Don't know and refused: an empty cell and 1 or 2 in ID_miss.\n"
+	    "Only interviews of SURVEY.yaml's exact version are exported.\n" },
+	{ "field-report", cmd_field_report, "[--db DB] [--format table|csv]",
+	    "per enumerator and day: interviews, durations, slow questions",
+	    "  --db DB        the interview database (default data/lcsurvey.db)\n"
+	    "  --format F     table (default) or csv\n"
+	    "Per day (local date an interview started) and enumerator:\n"
+	    "interviews complete, partial and abandoned; the median duration\n"
+	    "of the complete ones; the three questions with the longest median\n"
+	    "time; the share of answers that are \"don't know\".\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
