@@ -127,6 +127,18 @@ from_store(const struct qn_question *q, const struct store_value *sv,
 
 /* ---- the sink ------------------------------------------------------------- */
 
+static int
+ensure_row(struct session *s)
+{
+	if (s->has_row)
+		return 0;
+	if (store_interview_create(s->st, s->uuid, s->qrow, s->enumerator,
+	    s->qn->langs[s->lang], s->mode) < 0)
+		return -1;
+	s->has_row = 1;
+	return 0;
+}
+
 /* Design questions are copied onto the interview row so that merges,
  * listings and the aggregator need not dig them out of the answers. */
 static int
@@ -156,8 +168,10 @@ update_design(struct session *s)
 		weight = w->num;
 	else
 		w = NULL;
-	rc = store_interview_set_design(s->st, s->uuid, txt[0], txt[1], txt[2],
-	    w ? &weight : NULL);
+	rc = ensure_row(s);
+	if (rc == 0)
+		rc = store_interview_set_design(s->st, s->uuid, txt[0], txt[1],
+		    txt[2], w ? &weight : NULL);
 	for (i = 0; i < 3; i++)
 		buf_release(&b[i]);
 	return rc;
@@ -185,6 +199,8 @@ sink_save(void *ctx, const struct qn_question *q, int member,
 
 	if (s->restoring)
 		return 0;
+	if (ensure_row(s) < 0)
+		return -1;
 	to_store(q, v, &sv, &b);
 	rc = store_answer_put_ex(s->st, s->uuid, member, q->id, &sv, seconds,
 	    &o);
@@ -202,6 +218,8 @@ sink_clear(void *ctx, const struct qn_question *q, int member)
 
 	if (s->restoring)
 		return 0;
+	if (ensure_row(s) < 0)
+		return -1;
 	return store_answer_clear_ex(s->st, s->uuid, member, q->id, &o);
 }
 
@@ -275,11 +293,9 @@ session_begin(struct session *s, struct store *st,
 	snprintf(s->status, sizeof s->status, "partial");
 	if (session_register(st, qn, &s->qrow, err) < 0)
 		return -1;
-	if (store_interview_new(st, s->qrow, enumerator, qn->langs[lang], mode,
-	    s->uuid) < 0) {
-		buf_addf(err, "%s", store_errmsg(st));
-		return -1;
-	}
+	sec_uuid(s->uuid);
+	s->mode = xstrdup(mode);
+	s->enumerator = enumerator ? xstrdup(enumerator) : NULL;
 	attach_engine(s);
 	return 0;
 }
@@ -355,6 +371,7 @@ session_resume(struct session *s, struct store *st,
 		return -1;
 	}
 	snprintf(s->uuid, sizeof s->uuid, "%s", si.uuid);
+	s->has_row = 1;
 	snprintf(s->status, sizeof s->status, "%s", si.status);
 	/* Reopened earlier and not yet complete: go on giving its reason. */
 	if (store_interview_reopen_reason(st, uuid, &s->reason) < 0) {
@@ -399,6 +416,9 @@ session_set_status(struct session *s, const char *status, struct buf *err)
 		buf_addf(err, "some required questions have no answer yet");
 		return -1;
 	}
+	/* Leaving an interview nobody answered leaves no trace. */
+	if (!s->has_row && strcmp(status, "complete") != 0)
+		return 0;
 	if (strcmp(status, "complete") == 0 && update_design(s) < 0) {
 		buf_addf(err, "%s", store_errmsg(s->st));
 		return -1;
@@ -437,6 +457,8 @@ session_set_language(struct session *s, int lang)
 		return -1;
 	s->lang = lang;
 	interview_set_language(s->iv, lang);
+	if (!s->has_row)
+		return 0; /* recorded when the row is made */
 	return store_interview_set_language(s->st, s->uuid, s->qn->langs[lang]);
 }
 
@@ -539,6 +561,8 @@ session_end(struct session *s)
 {
 	drop_pending(s);
 	free(s->reason);
+	free(s->mode);
+	free(s->enumerator);
 	interview_free(s->iv);
 	questionnaire_free(s->owned_qn);
 	memset(s, 0, sizeof *s);

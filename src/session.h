@@ -38,6 +38,12 @@ struct session {
 	char status[12];
 	char *reason;
 	int restoring;	/* session_resume: the engine's writes are not changes */
+	/* A new interview gets its UUID at once but its row only with the
+	 * first write: opening an interview and leaving without answering
+	 * leaves nothing behind, and the first screen waits for no disk
+	 * sync. */
+	int has_row;
+	char *mode, *enumerator;
 };
 
 /*

@@ -998,17 +998,30 @@ int
 store_interview_new(struct store *st, int64_t qrow, const char *enumerator,
     const char *lang, const char *mode, char uuid_out[37])
 {
+	sec_uuid(uuid_out);
+	if (store_interview_create(st, uuid_out, qrow, enumerator, lang,
+	    mode) < 0) {
+		uuid_out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_interview_create(struct store *st, const char *uuid, int64_t qrow,
+    const char *enumerator, const char *lang, const char *mode)
+{
 	sqlite3_stmt *s = stmt(st, ST_I_ADD);
 	char now[32];
 	int rc = SQLITE_OK;
 
-	uuid_out[0] = '\0';
 	if (!valid_mode(mode))
 		return fail(st, "invalid interview mode '%s' (interview, "
 		    "kiosk, import or simulate)", mode ? mode : "(null)");
-	sec_uuid(uuid_out);
+	if (uuid == NULL || strlen(uuid) != STORE_UUID_LEN)
+		return fail(st, "invalid interview id '%s'", uuid ? uuid : "");
 	now_iso(now);
-	BIND(rc, sqlite3_bind_text(s, 1, uuid_out, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
 	BIND(rc, sqlite3_bind_int64(s, 2, qrow));
 	BIND(rc, sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC));
 	BIND(rc, bind_text_or_null(s, 4, enumerator));
@@ -1016,7 +1029,7 @@ store_interview_new(struct store *st, int64_t qrow, const char *enumerator,
 	BIND(rc, bind_text_or_null(s, 6, lang));
 	BIND(rc, sqlite3_bind_text(s, 7, mode, -1, SQLITE_STATIC));
 	if (bound(st, s, rc) == -1)
-		goto bad;
+		return -1;
 	/* One statement: autocommit makes it its own durable transaction. */
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_DONE) {
@@ -1026,14 +1039,10 @@ store_interview_new(struct store *st, int64_t qrow, const char *enumerator,
 		else
 			fail_db(st, "cannot start an interview");
 		done(s);
-		goto bad;
+		return -1;
 	}
 	done(s);
 	return 0;
-
-bad:
-	uuid_out[0] = '\0';
-	return -1;
 }
 
 /* Steps an UPDATE of one interview; "no interview" when none matched. */

@@ -86,6 +86,10 @@ int store_questionnaire_source(struct store *st, int64_t rowid, char **src,
 int store_interview_new(struct store *st, int64_t qrow,
     const char *enumerator, const char *lang, const char *mode,
     char uuid_out[37]);
+/* The same with the caller's UUID (from sec_uuid), so that an interview
+ * can have its id before its row exists (see session_begin). */
+int store_interview_create(struct store *st, const char *uuid, int64_t qrow,
+    const char *enumerator, const char *lang, const char *mode);
 /*
  * Sets status to "partial", "complete" or "abandoned". complete and
  * abandoned set ended_at to now; partial (reopening) clears it.
@@ -416,5 +420,18 @@ struct store_log_entry {
 /* Calls fn for each log row of interview uuid, in sequence order. */
 int store_log_foreach(struct store *st, const char *uuid,
     int (*fn)(void *ctx, const struct store_log_entry *e), void *ctx);
+
+/* ---- kiosk (issue 6) -------------------------------------------------------
+ *
+ * store-kiosk.c. The kiosk's staff PIN is kept as a hash (sec_pin_hash)
+ * in the meta table, apart from the interviews and answers: exports and
+ * merges never carry it.
+ */
+
+/* Records hash as this database's kiosk PIN, replacing any earlier one. */
+int store_kiosk_pin_set(struct store *st, const char *hash);
+/* The kiosk PIN's hash in *hash (caller frees), or NULL when no PIN has
+ * been set (not an error). */
+int store_kiosk_pin_get(struct store *st, char **hash);
 
 #endif
