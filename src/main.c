@@ -119,6 +119,23 @@ const struct cmd_entry cmd_table[] = {
 	    "interviews complete, partial and abandoned; the median duration\n"
 	    "of the complete ones; the three questions with the longest median\n"
 	    "time; the share of answers that are \"don't know\".\n" },
+	{ "report", cmd_report,
+	    "--db DB [--format md|html] [-o FILE] [--include-partial] "
+	    "[--small-n N] SURVEY.yaml...",
+	    "the Key Features report: every indicator with its confidence "
+	    "interval, by area of focus",
+	    "  --db DB             the interview database\n"
+	    "  --format FORMAT     md (Markdown, the default) or html (one\n"
+	    "                      self-contained file with charts, for\n"
+	    "                      screen and print)\n"
+	    "  -o, --output FILE   write to FILE instead of standard output\n"
+	    "  --include-partial   count partial interviews too\n"
+	    "  --small-n N         flag estimates on fewer than N respondents\n"
+	    "                      (default 30)\n"
+	    "Each SURVEY (household, educator, enterprise...) is aggregated on\n"
+	    "the same database; the figures are those of 'lcsurvey aggregate\n"
+	    "--format csv', rounded, under the seed's areas of focus and Key\n"
+	    "Features. See lcsurvey-report(1).\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
