@@ -47,6 +47,9 @@ cmd_check(int argc, char **argv)
 
 		diag_init(&d, argv[i]);
 		qn = questionnaire_load(argv[i], &d, &code);
+		/* Warnings only: a questionnaire that loads still passes. */
+		if (qn != NULL)
+			questionnaire_route_check(qn, &d);
 		diag_print(&d, stderr);
 		if (qn != NULL && !quiet)
 			summarize(qn);

@@ -22,8 +22,8 @@
  * question's conditions are followed, and how much work one query may do:
  * past them, the answer is "anything", which is always sound. */
 #define MAX_NEST 32
-#define MAX_CHASE 12
-#define BUDGET 200000L
+#define MAX_CHASE 4
+#define BUDGET 2000L
 #define MAX_GIVEN 8
 
 struct walk {
@@ -275,12 +275,21 @@ derive(struct walk *w, const struct expr_route *r, int id, enum expr_type t,
 	struct expr_domain x;
 	int i, n, o;
 
+	int full = 0;
+
 	top(d, t);
 	if (w->m->domain != NULL)
-		w->m->domain(w->m->ctx, id, d);
+		full = w->m->domain(w->m->ctx, id, d);
 	d->type = t;
 	normalize(d);
 	if (!d->value)
+		return;
+	/* Conditions and definitions only look back: assumptions about
+	 * later questions change nothing. */
+	for (i = 0; full && i < r->n; i++)
+		if (r->at[i].id < id)
+			full = 0;
+	if (full)
 		return;
 	if (w->chase >= MAX_CHASE || spent(w)) {
 		d->null = 1;
@@ -330,6 +339,16 @@ lookup(struct walk *w, const struct expr_route *r, int id, enum expr_type t,
 		derive(w, r, id, t, d);
 }
 
+/* *r = *x, copying only the entries in use. */
+static void
+route_copy(struct expr_route *r, const struct expr_route *x)
+{
+	r->m = x->m;
+	r->impossible = x->impossible;
+	r->n = x->n;
+	memcpy(r->at, x->at, (size_t)x->n * sizeof x->at[0]);
+}
+
 static void
 route_join(struct expr_route *r, const struct expr_route *x)
 {
@@ -338,7 +357,7 @@ route_join(struct expr_route *r, const struct expr_route *x)
 	if (x->impossible)
 		return;
 	if (r->impossible) {
-		*r = *x;
+		route_copy(r, x);
 		return;
 	}
 	/* An id narrowed on one side only has its model domain on the
@@ -356,7 +375,7 @@ route_join(struct expr_route *r, const struct expr_route *x)
 static void
 impossible_route(struct expr_route *r, const struct expr_route *like)
 {
-	*r = *like;
+	r->m = like->m;
 	r->impossible = 1;
 	r->n = 0;
 }
@@ -433,7 +452,7 @@ eval_logic(struct walk *w, const struct expr_route *r, const struct expr *e,
 		if (!(oa & xs[i]))
 			continue;
 		if (w->nest < MAX_NEST) {
-			r2 = *r;
+			route_copy(&r2, r);
 			w->nest++;
 			assume(w, &r2, e->a, xs[i]);
 			ob = outcomes(w, &r2, e->b);
@@ -737,7 +756,7 @@ eval_call(struct walk *w, const struct expr_route *r, const struct expr *e,
 		o = outcomes(w, r, e->a);
 		nothing(d, e->type);
 		if (o & T) {
-			r2 = *r;
+			route_copy(&r2, r);
 			if (w->nest < MAX_NEST) {
 				w->nest++;
 				assume(w, &r2, e->a, T);
@@ -749,7 +768,7 @@ eval_call(struct walk *w, const struct expr_route *r, const struct expr *e,
 			}
 		}
 		if (o & (F | N)) {
-			r2 = *r;
+			route_copy(&r2, r);
 			if (w->nest < MAX_NEST) {
 				w->nest++;
 				assume(w, &r2, e->a, F | N);
@@ -1011,8 +1030,9 @@ static void
 assume_each(struct walk *w, struct expr_route *r, const struct expr *a,
     int wa, const struct expr *b, int wb, struct expr_route *acc)
 {
-	struct expr_route r2 = *r;
+	struct expr_route r2;
 
+	route_copy(&r2, r);
 	assume(w, &r2, a, wa);
 	if (b != NULL)
 		assume(w, &r2, b, wb);
@@ -1039,7 +1059,7 @@ assume_logic(struct walk *w, struct expr_route *r, const struct expr *e,
 		assume_each(w, r, e->a, N, e->b, go | N, &acc);
 		assume_each(w, r, e->a, go, e->b, N, &acc);
 	}
-	*r = acc;
+	route_copy(r, &acc);
 }
 
 static void
@@ -1049,16 +1069,20 @@ assume(struct walk *w, struct expr_route *r, const struct expr *e, int want)
 	struct expr_route acc;
 	int have;
 
-	if (r->impossible)
+	if (r->impossible || w->nest >= MAX_NEST || spent(w))
 		return;
-	have = outcomes(w, r, e);
-	if (!(have & want)) {
-		r->impossible = 1;
-		return;
+	/* A connective is narrowed through its operands; evaluating it
+	 * whole first would cost a walk per level. */
+	if (e->kind != K_AND && e->kind != K_OR && e->kind != K_NOT) {
+		have = outcomes(w, r, e);
+		if (!(have & want)) {
+			r->impossible = 1;
+			return;
+		}
+		if (!(have & ~want))
+			return;
+		want &= have;
 	}
-	if (!(have & ~want) || w->nest >= MAX_NEST || spent(w))
-		return;
-	want &= have;
 	w->nest++;
 	switch (e->kind) {
 	case K_REF:
@@ -1110,14 +1134,14 @@ assume(struct walk *w, struct expr_route *r, const struct expr *e, int want)
 		impossible_route(&acc, r);
 		assume_each(w, r, e->a, T, e->b, want, &acc);
 		assume_each(w, r, e->a, F | N, e->c, want, &acc);
-		*r = acc;
+		route_copy(r, &acc);
 		break;
 	case K_COALESCE:
 		impossible_route(&acc, r);
 		if (want & (T | F))
 			assume_each(w, r, e->a, want & (T | F), NULL, 0, &acc);
 		assume_each(w, r, e->a, N, e->b, want, &acc);
-		*r = acc;
+		route_copy(r, &acc);
 		break;
 	default:
 		break;
@@ -1198,7 +1222,7 @@ expr_route_answered(struct expr_route *r, int id)
 	else {
 		top(&d, EXPR_T_ANY);
 		if (r->m->domain != NULL)
-			r->m->domain(r->m->ctx, id, &d);
+			(void)r->m->domain(r->m->ctx, id, &d);
 		derive(&w, r, id, d.type, &d);
 	}
 	d.null = 0;
@@ -1227,7 +1251,7 @@ expr_route_domain(const struct expr_route *r, int id, struct expr_domain *out)
 	}
 	top(out, EXPR_T_ANY);
 	if (r->m->domain != NULL)
-		r->m->domain(r->m->ctx, id, out);
+		(void)r->m->domain(r->m->ctx, id, out);
 	derive(&w, r, id, out->type, out);
 }
 
@@ -1264,24 +1288,20 @@ uses(struct uses *u, const struct expr_route *r, const struct expr *e,
 		uses(u, r, e->b, neg);
 		return;
 	case K_IF:
-		r2 = *r;
-		walk_init(&u->w, r->m);
+		route_copy(&r2, r);
 		assume(&u->w, &r2, e->a, T);
 		uses(u, &r2, e->b, neg);
-		r2 = *r;
-		walk_init(&u->w, r->m);
+		route_copy(&r2, r);
 		assume(&u->w, &r2, e->a, F | N);
 		uses(u, &r2, e->c, neg);
 		return;
 	case K_AND:
 	case K_OR:
 		and = e->kind == K_AND;
-		r2 = *r;
-		walk_init(&u->w, r->m);
+		route_copy(&r2, r);
 		assume(&u->w, &r2, e->b, and ? T : F);
 		uses(u, &r2, e->a, neg);
-		r2 = *r;
-		walk_init(&u->w, r->m);
+		route_copy(&r2, r);
 		assume(&u->w, &r2, e->a, and ? T : F);
 		uses(u, &r2, e->b, neg);
 		return;
@@ -1625,6 +1645,7 @@ static void
 reason(struct out *o, const struct expr_route *r, const struct expr *e)
 {
 	struct expr_domain d;
+	size_t n;
 
 	switch (e->kind) {
 	case K_EQ:
@@ -1656,6 +1677,13 @@ reason(struct out *o, const struct expr_route *r, const struct expr *e)
 		return;
 	case K_AND:
 		put(o, " (its parts contradict each other)");
+		return;
+	case K_OR:
+		/* Each side is never true; the first one's reason will do. */
+		n = o->n;
+		reason(o, r, e->a);
+		if (o->n == n)
+			reason(o, r, e->b);
 		return;
 	default:
 		return;

@@ -194,17 +194,19 @@ struct expr_domain {
 };
 
 /*
- * What the analysis asks the caller about question id. domain: the
+ * What the analysis asks the caller about question id. domain: fills the
  * answer's domain when the question is asked (null set when it may be left
- * empty, "don't know" or refused), with value 0 for a question that is
- * never asked. given: up to max conditions true whenever it has a value
+ * empty, "don't know" or refused; value 0 for a question never asked) and
+ * returns 0, or fills its domain before any assumption, its conditions and
+ * definition already accounted for, and returns 1 (which saves their
+ * re-evaluation). given: up to max conditions true whenever it has a value
  * (its section's relevant and its own), into out; returns how many.
  * definition: the expression a calculated question takes, else NULL. name:
  * the question's name, for messages. The expressions must only use earlier
  * questions, as the loader guarantees.
  */
 struct expr_model {
-	void (*domain)(void *ctx, int id, struct expr_domain *out);
+	int (*domain)(void *ctx, int id, struct expr_domain *out);
 	int (*given)(void *ctx, int id, const struct expr **out, int max);
 	const struct expr *(*definition)(void *ctx, int id);
 	const char *(*name)(void *ctx, int id);
