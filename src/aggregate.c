@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calib.h"
 #include "record.h"
 #include "xmalloc.h"
 
@@ -135,6 +136,7 @@ struct ind_state {
 	size_t base;
 	double *y, *x;		/* STATS_SRS: one row's values */
 	int *gs;		/* one row's groups */
+	struct calib_acc *cacc;	/* calibrated weights: like acc */
 };
 
 struct agg {
@@ -165,6 +167,18 @@ struct agg {
 	double weight;
 	long done, total;
 	struct aggregate_result *res;
+	/*
+	 * Weights from `lcsurvey weights` (its newest run), which replace
+	 * interviews.weight; with calibration, each row also goes to a
+	 * calib_acc so that the standard errors allow for it (calib.h).
+	 */
+	struct store_weights wts;
+	enum calib_method calib;
+	struct calib_margins cm;
+	size_t *cm_nlevels;
+	size_t cell;		/* the interview's calibration cell */
+	long nmissing;		/* interviews the run has no weight for */
+	struct calib_acc *cshared;
 };
 
 enum stats_design
@@ -255,6 +269,9 @@ setup(struct agg *ag)
 		nd = s->nd = (size_t)s->ngroups * (size_t)s->nest;
 		if (ag->design == STATS_SRS) {
 			s->acc = stats_acc_new(ag->design, nd);
+			if (ag->calib != CALIB_NONE)
+				s->cacc = calib_acc_new(STATS_SRS, nd, NULL, 1,
+				    ag->cm.ncells);
 			s->y = xcalloc(nd, sizeof *s->y);
 			s->x = xcalloc(nd, sizeof *s->x);
 		} else {
@@ -274,6 +291,20 @@ setup(struct agg *ag)
 		ag->x = xcalloc(ag->ndomains + 1, sizeof *ag->x);
 		for (i = 0; i < qn->nindicators; i++)
 			ag->is[i].acc = ag->shared;
+		if (ag->calib != CALIB_NONE) {
+			int *lv = xcalloc(ag->ndomains + 1, sizeof *lv);
+			size_t d;
+
+			for (i = 0; i < qn->nindicators; i++)
+				for (d = 0; d < ag->is[i].nd; d++)
+					lv[ag->is[i].base + d] =
+					    ag->is[i].ind->roster;
+			ag->cshared = calib_acc_new(STATS_CLUSTER,
+			    ag->ndomains, lv, qn->nrosters + 1, ag->cm.ncells);
+			for (i = 0; i < qn->nindicators; i++)
+				ag->is[i].cacc = ag->cshared;
+			free(lv);
+		}
 	}
 }
 
@@ -287,6 +318,8 @@ teardown(struct agg *ag)
 
 		if (s->acc != ag->shared)
 			stats_acc_free(s->acc);
+		if (s->cacc != ag->cshared)
+			calib_acc_free(s->cacc);
 		free(s->by);
 		free(s->goff);
 		free(s->y);
@@ -295,6 +328,9 @@ teardown(struct agg *ag)
 	}
 	free(ag->is);
 	stats_acc_free(ag->shared);
+	calib_acc_free(ag->cshared);
+	store_weights_release(&ag->wts);
+	free(ag->cm_nlevels);
 	free(ag->y);
 	free(ag->x);
 	free(ag->needed);
@@ -442,6 +478,9 @@ flush_srs(struct agg *ag)
 			clear_span(s->y, s->x, s->nd);
 			row_domains(ag, s, m, s->y, s->x);
 			add_row(ag, s->acc, s->y, s->x);
+			if (s->cacc != NULL)
+				calib_acc_add(s->cacc, 0, 0, 0, ag->cell,
+				    ag->weight, s->y, s->x);
 		}
 	}
 }
@@ -475,6 +514,10 @@ flush_cluster(struct agg *ag)
 					    ag->x + s->base);
 			}
 			add_row(ag, ag->shared, ag->y, ag->x);
+			if (ag->cshared != NULL)
+				calib_acc_add(ag->cshared, r, ag->stratum,
+				    ag->cluster, ag->cell, ag->weight, ag->y,
+				    ag->x);
 		}
 	}
 }
@@ -500,7 +543,20 @@ start_interview(struct agg *ag, const struct store_design *d)
 	ag->cur = d->interview;
 	record_reset(ag->rec);
 	ag->weight = d->has_weight ? d->weight : 1;
-	if (!d->has_weight && ag->qn->design.weight >= 0)
+	ag->cell = 0;
+	if (ag->wts.run > 0) {
+		long k = store_weights_find(&ag->wts, d->interview);
+
+		/* Counted, and the run refused at the end: a weight of 0
+		 * meanwhile keeps the accumulators consistent. */
+		if (k < 0) {
+			ag->nmissing++;
+			ag->weight = 0;
+		} else {
+			ag->weight = ag->wts.weight[k];
+			ag->cell = ag->wts.cell[k];
+		}
+	} else if (!d->has_weight && ag->qn->design.weight >= 0)
 		ag->res->nunweighted++;
 	ag->stratum = ag->cluster = 0;
 	if (ag->design == STATS_SRS)
@@ -630,8 +686,15 @@ estimate(struct agg *ag, struct buf *err)
 				cells = stats_acc_cells(s->acc, s->base +
 				    (size_t)e * (size_t)s->ngroups + (size_t)g,
 				    &ncells);
-				rc = stats_estimate(cells, ncells, ag->design,
-				    kind, &so, &r->r);
+				rc = 0;
+				if (s->cacc != NULL)
+					rc = calib_acc_adjust(s->cacc, s->base +
+					    (size_t)e * (size_t)s->ngroups +
+					    (size_t)g, ag->calib, &ag->cm, kind,
+					    cells, ncells);
+				if (rc == 0)
+					rc = stats_estimate(cells, ncells,
+					    ag->design, kind, &so, &r->r);
 				free(cells);
 				if (rc < 0) {
 					res->nrows = nrows;
@@ -649,6 +712,40 @@ estimate(struct agg *ag, struct buf *err)
 }
 
 /* ---- the run ------------------------------------------------------------- */
+
+/*
+ * The newest run of `lcsurvey weights`, if any: its weights replace the
+ * interviews' own, and a calibrated run's cells and margins go to the
+ * variance (calib.h).
+ */
+static int
+load_weights(struct store *st, int64_t qrow, struct agg *ag, struct buf *err)
+{
+	struct store_weights *w = &ag->wts;
+	size_t k, m;
+
+	if (store_weights_load(st, qrow, w) < 0) {
+		buf_addf(err, "%s", store_errmsg(st));
+		return -1;
+	}
+	ag->res->weight_run = w->run;
+	if (w->run == 0 || strcmp(w->method, "base") == 0 ||
+	    w->ncells == 0 || w->nmargins == 0)
+		return 0;
+	ag->calib = strcmp(w->method, "rake") == 0 ? CALIB_RAKE :
+	    CALIB_POSTSTRATIFY;
+	ag->cm_nlevels = xcalloc(w->nmargins, sizeof *ag->cm_nlevels);
+	for (k = 0; k < w->ncells; k++)
+		for (m = 0; m < w->nmargins; m++)
+			if (w->level[k * w->nmargins + m] >= ag->cm_nlevels[m])
+				ag->cm_nlevels[m] =
+				    w->level[k * w->nmargins + m] + 1;
+	ag->cm.ncells = w->ncells;
+	ag->cm.nmargins = w->nmargins;
+	ag->cm.nlevels = ag->cm_nlevels;
+	ag->cm.level = w->level;
+	return 0;
+}
 
 int
 aggregate_run(struct store *st, const struct questionnaire *qn, int64_t qrow,
@@ -671,6 +768,10 @@ aggregate_run(struct store *st, const struct questionnaire *qn, int64_t qrow,
 	ag.res = out;
 	ag.cur = -1;
 	ag.design = out->design = aggregate_design(qn);
+	if (load_weights(st, qrow, &ag, err) < 0) {
+		setup(&ag);
+		goto out;
+	}
 	setup(&ag);
 	if (store_count_by_status(st, qrow, NULL, counts) < 0) {
 		buf_addf(err, "%s", store_errmsg(st));
@@ -684,6 +785,13 @@ aggregate_run(struct store *st, const struct questionnaire *qn, int64_t qrow,
 		goto out;
 	}
 	flush_interview(&ag);
+	if (ag.nmissing > 0) {
+		buf_addf(err, "%ld interview%s ha%s no weight in weighting run "
+		    "%lld (added since, or not complete): run 'lcsurvey "
+		    "weights' again", ag.nmissing, ag.nmissing == 1 ? "" : "s",
+		    ag.nmissing == 1 ? "s" : "ve", (long long)ag.wts.run);
+		goto out;
+	}
 	if (o->progress != NULL)
 		o->progress(o->progress_ctx, ag.done, ag.total);
 	out->ninterviews = ag.done;

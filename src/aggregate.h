@@ -64,6 +64,9 @@ struct aggregate_result {
 	long ninterviews;	/* interviews read */
 	long nunweighted;	/* of which without a weight (counted as 1) */
 	long nbad;		/* stored answers that did not fit the question */
+	/* The run of `lcsurvey weights` whose weights were used (its
+	 * calibration allowed for in the SEs), 0 for the interviews' own. */
+	int64_t weight_run;
 	struct aggregate_row *rows;	/* indicator order, then group, category */
 	size_t nrows;
 	struct arena strings;	/* group labels */

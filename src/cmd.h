@@ -27,6 +27,7 @@ void cmd_usage(const char *name) __attribute__((noreturn));
 
 int cmd_check(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
+int cmd_weights(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_script(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);

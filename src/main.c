@@ -57,6 +57,31 @@ const struct cmd_entry cmd_table[] = {
 	    "CSV and JSON columns: indicator, code, name, group, category, n,\n"
 	    "estimate, se, ci_low, ci_high, deff, flag; proportions in percent.\n"
 	    "See lcsurvey-aggregate(1) for the estimation methods.\n" },
+	{ "weights", cmd_weights,
+	    "--db DB [--frame FRAME.csv] [--poststratify TOTALS.csv | "
+	    "--rake MARGIN.csv...] [--empty stop|collapse] [--trim LOW,HIGH "
+	    "[--strict-trim]] [--tol X] [--maxit N] SURVEY.yaml",
+	    "weight the interviews to the city: frame, non-response, "
+	    "selection, post-stratification or raking",
+	    "  --db DB               the interview database\n"
+	    "  --frame FRAME.csv     base weights per cluster: columns stratum,\n"
+	    "                        cluster and prob (or weight)\n"
+	    "  --poststratify FILE   population per cell: the cell's question\n"
+	    "                        ids (choice codes), then 'total'\n"
+	    "  --rake FILE           one margin, same format (repeatable)\n"
+	    "  --empty stop|collapse a cell with population but no respondents:\n"
+	    "                        an error (default) or merged with the next\n"
+	    "  --trim LOW,HIGH       bound the weights, sharing what is cut\n"
+	    "  --strict-trim         repeat the trimming until all are inside\n"
+	    "  --tol X, --maxit N    raking stops when no weight moves by more\n"
+	    "                        than X (default 1e-10) or after N sweeps\n"
+	    "                        (default 1000)\n"
+	    "Non-response classes and the selection factor come from the\n"
+	    "questionnaire's design block (weighting_class, selection). The\n"
+	    "weights are stored as a run that 'aggregate' then uses, with\n"
+	    "calibration-aware standard errors. See lcsurvey-weights(1).\n"
+	    "Exit status: 0, 64 usage, 65 invalid input (FILE:LINE:COL; the\n"
+	    "database is unchanged), 66 unreadable file.\n" },
 	{ "import", cmd_import, "--db DB SURVEY.yaml DATA.csv",
 	    "load wide CSV microdata (a row per respondent) into a database",
 	    "  --db DB   the database (created if missing)\n"

@@ -34,7 +34,7 @@ static const char *const survey_keys[] = { "id", "version", "title",
 	"languages", "consent", "dont_know", "refused", NULL };
 static const char *const choice_keys[] = { "code", "label", NULL };
 static const char *const design_keys[] = { "stratum", "cluster", "weight",
-	"household", NULL };
+	"household", "selection", "weighting_class", NULL };
 static const char *const section_keys[] = { "id", "title", "relevant",
 	"roster", "questions", NULL };
 static const char *const roster_keys[] = { "count", "max", "label", NULL };
@@ -1106,11 +1106,21 @@ compile_sections(struct loader *l)
 
 /* ---- design and indicators --------------------------------------------- */
 
+static int design_question(struct loader *, const struct yamltree *,
+    const char *, int);
+
 static int
 design_field(struct loader *l, const struct yamltree *n, const char *key,
     int numeric)
 {
-	const struct yamltree *v = yamltree_get(n, key);
+	return design_question(l, yamltree_get(n, key), key, numeric);
+}
+
+/* The question a design key's value v names, or -1 (reported). */
+static int
+design_question(struct loader *l, const struct yamltree *v, const char *key,
+    int numeric)
+{
 	const struct qn_question *q;
 	int i;
 
@@ -1134,12 +1144,43 @@ design_field(struct loader *l, const struct yamltree *n, const char *key,
 	return i;
 }
 
+/* design.weighting_class: a question id, or a list of up to
+ * QN_MAX_WCLASS of them. */
+static void
+load_weighting_class(struct loader *l, const struct yamltree *v)
+{
+	struct qn_design *dz = &l->qn->design;
+	size_t i, n;
+	int q;
+
+	if (v == NULL)
+		return;
+	if (v->kind != YAMLTREE_SEQ) {
+		if ((q = design_question(l, v, "weighting_class", 0)) >= 0)
+			dz->weighting_class[dz->nweighting_class++] = q;
+		return;
+	}
+	n = v->n;
+	if (n > QN_MAX_WCLASS) {
+		diag_error(l->d, v->line, v->col, "design.weighting_class "
+		    "names %zu questions; at most %d (combine some into one "
+		    "calculate question)", n, QN_MAX_WCLASS);
+		n = QN_MAX_WCLASS;
+	}
+	for (i = 0; i < n; i++)
+		if ((q = design_question(l, v->items[i], "weighting_class",
+		    0)) >= 0)
+			dz->weighting_class[dz->nweighting_class++] = q;
+}
+
 static void
 load_design(struct loader *l, const struct yamltree *n)
 {
 	struct qn_design *dz = &l->qn->design;
 
 	dz->stratum = dz->cluster = dz->weight = dz->household = -1;
+	dz->selection = -1;
+	dz->nweighting_class = 0;
 	if (n == NULL || want_kind(l, n, YAMLTREE_MAP, "'design'") < 0)
 		return;
 	check_keys(l, n, design_keys, "'design'");
@@ -1147,6 +1188,8 @@ load_design(struct loader *l, const struct yamltree *n)
 	dz->cluster = design_field(l, n, "cluster", 0);
 	dz->weight = design_field(l, n, "weight", 1);
 	dz->household = design_field(l, n, "household", 0);
+	dz->selection = design_field(l, n, "selection", 1);
+	load_weighting_class(l, yamltree_get(n, "weighting_class"));
 }
 
 static int
@@ -1423,6 +1466,7 @@ questionnaire_load_buffer(const char *name, const unsigned char *data,
 	qn->path = arena_strdup(&qn->arena, name);
 	qn->design.stratum = qn->design.cluster = -1;
 	qn->design.weight = qn->design.household = -1;
+	qn->design.selection = -1;
 	/* A UTF-8 byte-order mark, as some Windows editors write: skip it
 	 * (it is on line 1 and takes no column). */
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)

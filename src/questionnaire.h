@@ -110,9 +110,20 @@ struct qn_roster {
 	int nlabel;
 };
 
+/* Weighting classes a questionnaire may name (design.weighting_class). */
+#define QN_MAX_WCLASS 4
+
 /* Sample design: question indices, -1 when not captured. */
 struct qn_design {
 	int stratum, cluster, weight, household;
+	/*
+	 * For `lcsurvey weights` (issue 11): the number of eligible adults
+	 * when one adult is selected per household, and the questions whose
+	 * answers form the non-response weighting classes.
+	 */
+	int selection;
+	int weighting_class[QN_MAX_WCLASS];
+	int nweighting_class;
 };
 
 struct qn_indicator {

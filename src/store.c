@@ -138,6 +138,37 @@ static const char *const migrations[] = {
 	");\n"
 	"CREATE INDEX answer_log_by_interview ON answer_log (interview);\n"
 	"CREATE INDEX answer_log_by_device ON answer_log (device);\n",
+
+	/*
+	 * 3 -> 4: weights made by `lcsurvey weights` (store-weights.c). A
+	 * run records how its weights were made; the newest run of a
+	 * questionnaire is the one `aggregate` uses. interviews.weight (the
+	 * field's weight) is never overwritten, so a run can be redone.
+	 * levels holds ncells x nmargins level numbers, cell by cell, for the
+	 * calibrated standard errors.
+	 */
+	"CREATE TABLE weight_runs (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	questionnaire INTEGER NOT NULL REFERENCES questionnaires (id),\n"
+	"	created_at TEXT NOT NULL,\n"
+	"	method TEXT NOT NULL\n"
+	"	    CHECK (method IN ('base', 'poststratify', 'rake')),\n"
+	"	inputs TEXT NOT NULL,\n"
+	"	iterations INTEGER NOT NULL CHECK (iterations >= 0),\n"
+	"	max_change REAL NOT NULL,\n"
+	"	converged INTEGER NOT NULL CHECK (converged IN (0, 1)),\n"
+	"	trimmed INTEGER NOT NULL CHECK (trimmed >= 0),\n"
+	"	ncells INTEGER NOT NULL CHECK (ncells >= 0),\n"
+	"	nmargins INTEGER NOT NULL CHECK (nmargins >= 0),\n"
+	"	levels TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE weights (\n"
+	"	run INTEGER NOT NULL REFERENCES weight_runs (id),\n"
+	"	interview TEXT NOT NULL REFERENCES interviews (uuid),\n"
+	"	weight REAL NOT NULL CHECK (weight > 0),\n"
+	"	cell INTEGER NOT NULL CHECK (cell >= 0),\n"
+	"	PRIMARY KEY (run, interview)\n"
+	") WITHOUT ROWID;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

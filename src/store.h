@@ -24,7 +24,7 @@
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 #define STORE_UUID_LEN 36	/* text form, without the NUL */
 #define STORE_TIME_LEN 24	/* "2024-05-01T12:34:56.789Z" */
@@ -433,5 +433,53 @@ int store_kiosk_pin_set(struct store *st, const char *hash);
 /* The kiosk PIN's hash in *hash (caller frees), or NULL when no PIN has
  * been set (not an error). */
 int store_kiosk_pin_get(struct store *st, char **hash);
+
+/* ---- weights (issue 11) ----------------------------------------------------
+ *
+ * store-weights.c. `lcsurvey weights` stores one run of weights per call;
+ * the newest run of a questionnaire is the one `aggregate` reads. See
+ * lcsurvey-weights(1) and lcsurvey-store(5).
+ */
+
+/* How a run's weights were made. */
+struct store_weight_run {
+	int64_t questionnaire;
+	const char *method;	/* "base", "poststratify" or "rake" */
+	const char *inputs;	/* "NAME SHA256" per input file, one a line */
+	int iterations;
+	double max_change;
+	int converged;
+	long trimmed;
+	/* Calibration cells: level[k * nmargins + m] is cell k's level in
+	 * margin m (none for "base"). */
+	size_t ncells, nmargins;
+	const size_t *level;
+};
+/*
+ * Stores a run and the weight and calibration cell of each of n
+ * interviews (UUIDs), in one transaction; its id goes to *run_id (may be
+ * NULL).
+ */
+int store_weights_save(struct store *st, const struct store_weight_run *run,
+    size_t n, const char *const *uuids, const double *weight,
+    const size_t *cell, int64_t *run_id);
+
+/* The newest run of a questionnaire, as aggregate reads it. */
+struct store_weights {
+	int64_t run;		/* 0: the questionnaire has no run */
+	char method[16];
+	size_t ncells, nmargins;
+	size_t *level;		/* ncells * nmargins */
+	size_t n;		/* interviews, sorted by rowid */
+	int64_t *rowid;		/* as store_design.interview */
+	double *weight;
+	size_t *cell;
+};
+/* Fills *out (release with store_weights_release, also after failure). */
+int store_weights_load(struct store *st, int64_t qrow,
+    struct store_weights *out);
+void store_weights_release(struct store_weights *w);
+/* The index of rowid in w, or -1. */
+long store_weights_find(const struct store_weights *w, int64_t rowid);
 
 #endif

@@ -36,7 +36,7 @@ stopifnot(sum(cells$total) == sum(districts$total))
 msex <- aggregate(total ~ sex, cells, sum)
 mage <- aggregate(total ~ agegroup, cells, sum)
 
-wcsv <- function(x, f) write.csv(x, file.path(dir, f), row.names = FALSE,
+wcsv <- function(x, f) write.csv(format(x, scientific = FALSE, trim = TRUE, digits = 15), file.path(dir, f), row.names = FALSE,
     quote = FALSE)
 wcsv(cells, "census-sex-age.csv")
 wcsv(msex, "census-sex.csv")
