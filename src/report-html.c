@@ -137,7 +137,7 @@ static const char css[] =
     "font-variant-numeric:tabular-nums}\n"
     "td.area,td.feature{background:#f7f9fb}\n"
     "td.code{white-space:nowrap;font-weight:600}\n"
-    "td.grp{white-space:nowrap}\n"
+    "tr.cat td.grp{white-space:nowrap}\n"
     "tr.total td.grp,tr.total td.num{font-weight:600}\n"
     "tr.cat td.grp{padding-left:18px;color:var(--muted)}\n"
     ".mtitle{font-weight:600}\n"
