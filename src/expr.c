@@ -160,6 +160,9 @@ expr_compile(struct arena *a, const char *src, const struct expr_resolver *r,
 		    "expression too long (more than %d bytes); split it into "
 		    "calculated questions",
 		    EXPR_MAX_LEN);
+	/* Nodes point into the text (names, literals): keep a copy with the
+	 * tree, since the caller's (the YAML tree) is freed after loading. */
+	p.src = arena_strndup(a, p.src, p.n);
 	if ((e = expr_parse(&p)) == NULL || expr_check(&p, e, want) == -1)
 		return NULL;
 	return e;
