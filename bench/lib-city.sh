@@ -36,11 +36,12 @@ city_db() {
 # "wall user+sys peak_kb" to OUT, through /usr/bin/time when installed,
 # else with the shell's clock and VmHWM.
 measure() {
-	out=$1
+	m_out=$1
 	shift
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f "%e %U %S %M" -o "$out.t" "$@" >/dev/null
-		awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$out.t" >"$out"
+		/usr/bin/time -f "%e %U %S %M" -o "$m_out.t" "$@" >/dev/null
+		awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$m_out.t" \
+		    >"$m_out"
 	else
 		s=$(date +%s.%N)
 		"$@" >/dev/null &
@@ -54,26 +55,28 @@ measure() {
 		done
 		wait "$pid"
 		e=$(date +%s.%N)
-		echo "$s $e $peak" | awk '{ printf "%.3f %.3f %d\n", $2 - $1, $2 - $1, $3 }' >"$out"
+		echo "$s $e $peak" |
+		    awk '{ printf "%.3f %.3f %d\n", $2 - $1, $2 - $1, $3 }' \
+		    >"$m_out"
 	fi
 }
 
 # best OUT N CMD...: measure N times, keep the fastest (wall) run: on a
 # shared machine the minimum is the least disturbed.
 best() {
-	out=$1 n=$2
+	b_out=$1 b_n=$2
 	shift 2
-	: >"$out.all"
-	i=0
-	while [ "$i" -lt "$n" ]; do
-		measure "$out.one" "$@"
-		cat "$out.one" >>"$out.all"
-		i=$((i + 1))
+	: >"$b_out.all"
+	b_i=0
+	while [ "$b_i" -lt "$b_n" ]; do
+		measure "$b_out.one" "$@"
+		cat "$b_out.one" >>"$b_out.all"
+		b_i=$((b_i + 1))
 	done
-	sort -n "$out.all" | head -1 >"$out"
+	sort -n "$b_out.all" | head -1 >"$b_out"
 }
 
 # ratio A B: A / B with two decimals.
 ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 }
