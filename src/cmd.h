@@ -37,5 +37,6 @@ int cmd_export(int argc, char **argv);
 int cmd_field_report(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_kiosk(int argc, char **argv);
 
 #endif

@@ -161,6 +161,26 @@ const struct cmd_entry cmd_table[] = {
 	    "the same database; the figures are those of 'lcsurvey aggregate\n"
 	    "--format csv', rounded, under the seed's areas of focus and Key\n"
 	    "Features. See lcsurvey-report(1).\n" },
+	{ "kiosk", cmd_kiosk,
+	    "SURVEY.yaml [--db PATH] [--idle SECONDS] [--countdown SECONDS] "
+	    "[--large] [--lang CODE] | --set-pin [--db PATH]",
+	    "let citizens answer alone on an unattended terminal",
+	    "  --db PATH            database (default data/lcsurvey.db)\n"
+	    "  --idle SECONDS       quiet time before \"are you still there?\"\n"
+	    "                       (default 120)\n"
+	    "  --countdown SECONDS  how long that question waits before the\n"
+	    "                       interview is saved as abandoned and the\n"
+	    "                       screen cleared (default 20)\n"
+	    "  --large              bold, high-contrast text, more spacing\n"
+	    "  --lang CODE          language highlighted first (default: the\n"
+	    "                       questionnaire's first)\n"
+	    "  --set-pin            set the staff PIN (4 to 12 digits), read\n"
+	    "                       twice without echo, or from standard input\n"
+	    "                       when it is not a terminal\n"
+	    "The kiosk will not start without a PIN. Staff: see\n"
+	    "lcsurvey-kiosk(1) for the way to the staff menu.\n"
+	    "Exit status: 0, 64 usage or no terminal, 65 invalid questionnaire\n"
+	    "or PIN, 66 unreadable, 73 cannot create, 78 no PIN set.\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

@@ -1,12 +1,14 @@
 /*
- * sec.c: libsodium behind three small functions. Interview ids must be
+ * sec.c: libsodium behind a few small functions. Interview ids must be
  * unguessable and collision-free across dozens of laptops that are merged
- * later, which rules out rand() and clock-based ids.
+ * later, which rules out rand() and clock-based ids; the kiosk's PIN is
+ * kept only as a slow, salted hash.
  */
 #include "sec.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 
 int
 sec_init(void)
@@ -41,4 +43,37 @@ unsigned
 sec_random(unsigned upper)
 {
 	return upper ? randombytes_uniform(upper) : 0;
+}
+
+int
+sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX])
+{
+	char h[crypto_pwhash_STRBYTES];
+
+	/* The hash is computed into a buffer of libsodium's size, which
+	 * the header does not export, and copied: the two may differ. */
+	if (crypto_pwhash_str(h, pin, strlen(pin),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return -1;
+	if (strlen(h) >= SEC_PIN_HASH_MAX)
+		return -1;
+	memcpy(out, h, strlen(h) + 1);
+	return 0;
+}
+
+int
+sec_pin_verify(const char *hash, const char *pin)
+{
+	if (hash == NULL || strnlen(hash, crypto_pwhash_STRBYTES) >=
+	    crypto_pwhash_STRBYTES)
+		return -1;
+	return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0 ? 0 :
+	    -1;
+}
+
+void
+sec_wipe(void *p, size_t n)
+{
+	sodium_memzero(p, n);
 }

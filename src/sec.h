@@ -17,4 +17,19 @@ void sec_uuid(char out[37]);
 /* A uniformly random integer in [0, upper). */
 unsigned sec_random(unsigned upper);
 
+/*
+ * Kiosk PINs (lcsurvey kiosk --set-pin): Argon2id through
+ * crypto_pwhash_str at libsodium's interactive limits, so a copied
+ * database does not give the PIN away to a quick search of all 4- to
+ * 12-digit numbers. SEC_PIN_HASH_MAX bytes hold any hash with its NUL.
+ */
+#define SEC_PIN_HASH_MAX 128
+/* Hashes pin into out; -1 when libsodium cannot (out of memory). */
+int sec_pin_hash(const char *pin, char out[SEC_PIN_HASH_MAX]);
+/* 0 when pin matches hash (a string from sec_pin_hash), -1 otherwise,
+ * also for a malformed hash. Takes a noticeable fraction of a second. */
+int sec_pin_verify(const char *hash, const char *pin);
+/* Overwrites n bytes at p with zeros in a way the compiler keeps. */
+void sec_wipe(void *p, size_t n);
+
 #endif

@@ -433,6 +433,12 @@ int store_kiosk_pin_set(struct store *st, const char *hash);
 /* The kiosk PIN's hash in *hash (caller frees), or NULL when no PIN has
  * been set (not an error). */
 int store_kiosk_pin_get(struct store *st, char **hash);
+/*
+ * Caps st's page cache at kib KiB (SQLite's default is 2 MiB). A kiosk
+ * runs for days and writes little: a small cap is reached within the
+ * first few dozen respondents, after which its memory stays flat.
+ */
+int store_kiosk_limit_cache(struct store *st, int kib);
 
 /* ---- weights (issue 11) ----------------------------------------------------
  *

@@ -47,6 +47,15 @@ struct tui_item {
 	int required;
 };
 
+/*
+ * Words of the question screen's key help in kiosk mode, where the
+ * respondent reads them in the interview's language (tui-kiosk.c holds
+ * the translations); the enumerator's screens keep English.
+ */
+enum tui_word { TUI_W_OK, TUI_W_SELECT, TUI_W_CHOOSE, TUI_W_MOVE, TUI_W_TICK,
+	TUI_W_BACK, TUI_W_DONT_KNOW, TUI_W_REFUSED, TUI_W_CONTINUE,
+	TUI_W_KEEP, TUI_W_QUESTION, TUI_W__N };
+
 /* Attributes, chosen once for colour or monochrome terminals. */
 struct tui_attrs {
 	attr_t title, status, error, warn, hint, sel, key, head, ok, field;
@@ -56,6 +65,12 @@ struct tui {
 	const struct tui_options *opt;
 	struct tui_attrs a;
 	int utf8;			/* the locale is UTF-8: use ↑↓… glyphs */
+	/* Kiosk mode (tui-kiosk.c): the question screen shows the few keys
+	 * a respondent needs, in words[] (TUI_W__N of them), and takes no
+	 * review, language or quit keys. large: bold text, high contrast,
+	 * a blank row between choices when the screen has room. */
+	int kiosk, large;
+	const char *const *words;
 	enum tui_screen screen;
 	int lang;
 	int quit;			/* leave the dispatch loop */
@@ -109,6 +124,9 @@ void tui_start_invalidate(struct tui *t);
 void tui_question_sync(struct tui *t);
 
 /* Shared actions (tui.c). */
+/* Chooses t->a for the terminal: colour unless NO_COLOR is set or the
+ * terminal has none; t->large makes everything bold, high contrast. */
+void tui_attrs_init(struct tui *t);
 /* 1 for Enter, whichever way the terminal sends it. */
 int tui_key_enter(const struct tui_key *k);
 const struct questionnaire *tui_qn(const struct tui *t);

@@ -223,8 +223,13 @@ draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
 {
 	const struct qn_choice_list *l = q->choices;
 	int n = l->nchoices, i, cx, multi = q->type == QN_MULTIPLE;
+	/* Large text: a blank row between choices when the whole list
+	 * fits so, which no scrolling then needs. */
+	int step = t->large && rows >= 2 * n - 1 ? 2 : 1;
 	char key[16];
 
+	if (step == 2)
+		rows = n;
 	if (t->csel >= n)
 		t->csel = n - 1;
 	if (t->csel < t->ctop)
@@ -234,7 +239,7 @@ draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
 	if (t->ctop > n - rows)
 		t->ctop = n - rows > 0 ? n - rows : 0;
 	for (i = t->ctop; i < n && i < t->ctop + rows; i++) {
-		int yy = y + i - t->ctop, sel = i == t->csel;
+		int yy = y + (i - t->ctop) * step, sel = i == t->csel;
 
 		if (sel) {
 			attrset(t->a.sel);
@@ -261,8 +266,16 @@ draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
 		tui_put(y + rows - 1, x + w - 1, tui_glyph(t, TUI_G_DOWN), 1);
 }
 
+/* A word of the key help: the kiosk's translation, else English. */
+static const char *
+word(const struct tui *t, enum tui_word w, const char *english)
+{
+	return t->words != NULL && t->words[w] != NULL ? t->words[w] : english;
+}
+
 /* The keys that work on this question, most useful first: at 40
- * columns only the first few fit. */
+ * columns only the first few fit. A kiosk respondent sees only the keys
+ * that answer and go back, in the interview's language. */
 static void
 question_keys(const struct tui *t, const struct qn_question *q, int answered,
     const char **k, char *digits, size_t dsz)
@@ -273,25 +286,25 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 
 	if (t->warned) {
 		k[n++] = "Enter";
-		k[n++] = "keep answer";
+		k[n++] = word(t, TUI_W_KEEP, "keep answer");
 	} else if (q->type == QN_NOTE) {
 		k[n++] = "Enter";
-		k[n++] = "continue";
+		k[n++] = word(t, TUI_W_CONTINUE, "continue");
 	} else if (q->type == QN_MULTIPLE) {
 		k[n++] = "Space";
-		k[n++] = "tick";
+		k[n++] = word(t, TUI_W_TICK, "tick");
 		k[n++] = "Enter";
-		k[n++] = "confirm";
+		k[n++] = word(t, TUI_W_OK, "confirm");
 	} else if (is_list(q)) {
 		k[n++] = "Enter";
-		k[n++] = "select";
+		k[n++] = word(t, TUI_W_SELECT, "select");
 	} else {
 		k[n++] = "Enter";
-		k[n++] = "submit";
+		k[n++] = word(t, TUI_W_OK, "submit");
 	}
 	if (is_list(q)) {
 		k[n++] = tui_glyph(t, TUI_G_UPDOWN);
-		k[n++] = "move";
+		k[n++] = word(t, TUI_W_MOVE, "move");
 		if (digits_are_codes(l)) {
 			lo = hi = l->codes[0];
 			for (i = 1; i < l->nchoices; i++) {
@@ -303,28 +316,30 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 			snprintf(digits, dsz, "1-%d", l->nchoices < 9 ?
 			    l->nchoices : 9);
 		k[n++] = digits;
-		k[n++] = "choose";
+		k[n++] = word(t, TUI_W_CHOOSE, "choose");
 	}
 	if (q->allow_dont_know) {
 		k[n++] = "F8";
-		k[n++] = "don't know";
+		k[n++] = word(t, TUI_W_DONT_KNOW, "don't know");
 	}
 	if (q->allow_refused) {
 		k[n++] = "F9";
-		k[n++] = "refused";
+		k[n++] = word(t, TUI_W_REFUSED, "refused");
 	}
 	k[n++] = "PgUp";
-	k[n++] = "back";
-	if (answered || !q->required) {
-		k[n++] = "PgDn";
-		k[n++] = "next";
+	k[n++] = word(t, TUI_W_BACK, "back");
+	if (!t->kiosk) {
+		if (answered || !q->required) {
+			k[n++] = "PgDn";
+			k[n++] = "next";
+		}
+		k[n++] = "F4";
+		k[n++] = "review";
+		k[n++] = "F2";
+		k[n++] = "language";
+		k[n++] = "F10";
+		k[n++] = "quit";
 	}
-	k[n++] = "F4";
-	k[n++] = "review";
-	k[n++] = "F2";
-	k[n++] = "language";
-	k[n++] = "F10";
-	k[n++] = "quit";
 	k[n] = k[n + 1] = NULL;
 }
 
@@ -337,8 +352,13 @@ draw_status(struct tui *t, const struct qn_question *q)
 	struct buf b = BUF_INIT;
 
 	interview_progress(t->s.iv, &p);
-	buf_addf(&b, "question %d of %d%s%s", p.index, p.total, dot,
-	    tui_tr(t, qn->sections[q->section].title));
+	if (t->kiosk)
+		buf_addf(&b, "%s %d / %d%s%s", word(t, TUI_W_QUESTION,
+		    "question"), p.index, p.total, dot,
+		    tui_tr(t, qn->sections[q->section].title));
+	else
+		buf_addf(&b, "question %d of %d%s%s", p.index, p.total, dot,
+		    tui_tr(t, qn->sections[q->section].title));
 	if (q->roster)
 		buf_addf(&b, "%smember %d of %d", dot, p.member, p.nmembers);
 	buf_addf(&b, "%s%s", dot, qn->langs[t->lang]);
@@ -398,7 +418,8 @@ tui_question_draw(struct tui *t)
 	nl = wrap_alloc(label, w, &ll);
 	if (hint != NULL)
 		nh = wrap_alloc(hint, w, &hl);
-	in_need = is_list(q) ? q->choices->nchoices : 1;
+	in_need = is_list(q) ? q->choices->nchoices * (t->large ? 2 : 1) -
+	    (t->large ? 1 : 0) : 1;
 	in_min = in_need < 3 ? in_need : 3;
 	lab = avail - in_min - 1;
 	lab = lab < 1 ? 1 : lab > nl ? nl : lab;
@@ -696,7 +717,7 @@ tui_question_key(struct tui *t, const struct tui_key *k)
 			tui_show_current(t);
 		return;
 	}
-	if (k->fn && k->ch == KEY_F(4)) {
+	if (k->fn && k->ch == KEY_F(4) && !t->kiosk) {
 		t->from_review = 0;
 		t->screen = TUI_REVIEW;
 		return;

@@ -128,10 +128,11 @@ tui_close_interview(struct tui *t)
 	tui_start_invalidate(t);
 }
 
-static void
-attrs_init(struct tui *t)
+void
+tui_attrs_init(struct tui *t)
 {
 	struct tui_attrs *a = &t->a;
+	int color = has_colors() && getenv("NO_COLOR") == NULL;
 
 	a->title = A_REVERSE | A_BOLD;
 	a->status = A_REVERSE;
@@ -143,20 +144,46 @@ attrs_init(struct tui *t)
 	a->head = A_BOLD;
 	a->ok = A_BOLD;
 	a->field = A_UNDERLINE;
-	if (!has_colors() || getenv("NO_COLOR") != NULL)
+	if (color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_RED, -1);
+		init_pair(3, COLOR_CYAN, -1);
+		init_pair(4, COLOR_GREEN, -1);
+		init_pair(5, COLOR_YELLOW, -1);
+		a->title = COLOR_PAIR(1) | A_BOLD;
+		a->error = COLOR_PAIR(2) | A_BOLD;
+		a->hint = COLOR_PAIR(3);
+		a->ok = COLOR_PAIR(4) | A_BOLD;
+		a->warn = COLOR_PAIR(5) | A_BOLD;
+	}
+	if (!t->large)
 		return;
-	start_color();
-	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_RED, -1);
-	init_pair(3, COLOR_CYAN, -1);
-	init_pair(4, COLOR_GREEN, -1);
-	init_pair(5, COLOR_YELLOW, -1);
-	a->title = COLOR_PAIR(1) | A_BOLD;
-	a->error = COLOR_PAIR(2) | A_BOLD;
-	a->hint = COLOR_PAIR(3);
-	a->ok = COLOR_PAIR(4) | A_BOLD;
-	a->warn = COLOR_PAIR(5) | A_BOLD;
+	/*
+	 * A terminal has no font size to raise: "large" is the most a
+	 * program can do, bold everywhere (the Linux console and xterm
+	 * draw it brighter) on a background of plain black or the
+	 * terminal's own. Hints lose their dim colour.
+	 */
+	if (color) {
+		init_pair(6, COLOR_WHITE, COLOR_BLACK);
+		init_pair(7, COLOR_BLACK, COLOR_WHITE);
+		init_pair(8, COLOR_YELLOW, COLOR_BLACK);
+		init_pair(9, COLOR_RED, COLOR_WHITE);
+		bkgdset(COLOR_PAIR(6) | A_BOLD | ' ');
+		a->title = a->status = a->sel = COLOR_PAIR(7) | A_BOLD;
+		a->hint = a->key = a->head = a->ok = COLOR_PAIR(6) | A_BOLD;
+		a->field = COLOR_PAIR(6) | A_BOLD | A_UNDERLINE;
+		a->warn = COLOR_PAIR(8) | A_BOLD;
+		a->error = COLOR_PAIR(9) | A_BOLD;
+	} else {
+		bkgdset(A_BOLD | ' ');
+		a->hint = A_BOLD;
+		a->sel = A_REVERSE | A_BOLD;
+		a->status = A_REVERSE | A_BOLD;
+		a->field = A_UNDERLINE | A_BOLD;
+	}
 }
 
 static void
@@ -283,7 +310,7 @@ tui_run(const struct tui_options *o, struct buf *err)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	attrs_init(&t);
+	tui_attrs_init(&t);
 
 	t1 = session_clock();
 	if (o->bench == TUI_BENCH_QUESTION)
