@@ -42,12 +42,19 @@ build/config.mk: .ci/install-deps
 	@./.ci/install-deps
 	@mkdir -p build
 	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
-	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
-	   echo "CMOCKA_CFLAGS = $$(pkg-config --cflags cmocka)"; \
-	   echo "CMOCKA_LIBS = $$(pkg-config --libs cmocka)"; } > $@.tmp
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; } > $@.tmp
 	@mv $@.tmp $@
 
-deps: build/config.mk
+# What only the tests need (cmocka, tmux, sqlite3, xmllint, chromium).
+build/test-deps.stamp: .ci/install-deps
+	@./.ci/install-deps --test
+	@touch $@
+
+# Evaluated when a test is built, after build/test-deps.stamp.
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+deps: build/config.mk build/test-deps.stamp
 
 # `make V=1` shows the full compiler command lines.
 Q = $(if $(V),,@)
@@ -76,13 +83,13 @@ build/asan/lcsurvey: build/asan/src/main.o build/asan/liblcsurvey.a
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
-build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a tests/unit/testutil.h
+build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a tests/unit/testutil.h build/test-deps.stamp
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(REL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
 		build/rel/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
 
-build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a tests/unit/testutil.h
+build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a tests/unit/testutil.h build/test-deps.stamp
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
