@@ -3,7 +3,9 @@
 # the kiosk running — Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, Escape, Alt-x and
 # every function key, many times over, on the welcome screen and while a
 # respondent types; then the same signals sent with kill(1). What was
-# typed survives the storm; only the staff PIN ends the program.
+# typed survives the storm; only the staff PIN ends the program. SIGTERM
+# (shutdown) and SIGHUP (the terminal closed) end it cleanly, status 0,
+# with the interview in progress stored as abandoned.
 set -eu
 . "$TOP/tests/cli/lib-tmux.sh"
 . "$TOP/tests/cli/lib-kiosk.sh"
@@ -53,4 +55,30 @@ staff_exit 2468
 # The interview left open at the exit is kept, as abandoned.
 expect_eq "interview" "$(sql "select status || ' ' || mode from interviews")" \
     "abandoned kiosk"
+
+# SIGTERM and SIGHUP, each in the middle of an interview.
+for sig in TERM HUP; do
+	tm kill-server
+	: >"$T/stderr"
+	kiosk_start --idle 60
+	keys 1
+	answer 'I agree, start' 1
+	answer 'What should we call you'
+	send_text "Signal$sig"
+	keys Enter
+	answer "How old are you, Signal$sig"
+	kill -s "$sig" "$(kiosk_pid)"
+	n=$((WAIT * 10))
+	while [ "$n" -gt 0 ] && ! pane_dead; do
+		sleep 0.1
+		n=$((n - 1))
+	done
+	pane_dead || fail "SIG$sig did not end the kiosk"
+	[ -s "$T/stderr" ] && { cat "$T/stderr"; fail "stderr after SIG$sig"; }
+	st=$(tm display-message -p -t t '#{pane_dead_status}')
+	[ -z "$st" ] || expect_eq "exit status after SIG$sig" "$st" 0
+	expect_eq "interview after SIG$sig" "$(sql "select status from \
+	    interviews i join answers a on a.interview = i.uuid \
+	    where a.value = 'Signal$sig'")" abandoned
+done
 echo "ok: t-kiosk-storm"
