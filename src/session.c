@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "answer.h"
+#include "record.h"
 #include "sec.h"
 #include "xmalloc.h"
 
@@ -22,107 +23,6 @@ session_clock(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* ---- value encoding ---------------------------------------------------- */
-
-static const char *
-missing_code(enum expr_missing m)
-{
-	return m == EXPR_DONT_KNOW ? "dont_know" : m == EXPR_REFUSED ?
-	    "refused" : NULL;
-}
-
-/* Engine value -> store value; multiple choice and dates are written into
- * b, which must outlive sv. */
-static void
-to_store(const struct qn_question *q, const struct expr_value *v,
-    struct store_value *sv, struct buf *b)
-{
-	memset(sv, 0, sizeof *sv);
-	switch (v->kind) {
-	case EXPR_V_NULL:
-		sv->type = STORE_NULL;
-		sv->missing = missing_code(v->missing);
-		return;
-	case EXPR_V_BOOL:
-		sv->type = STORE_INT;
-		sv->i = v->num != 0;
-		return;
-	case EXPR_V_NUMBER:
-		if (q->type == QN_DECIMAL || (q->type == QN_CALCULATE &&
-		    v->num != (double)(int64_t)v->num)) {
-			sv->type = STORE_REAL;
-			sv->r = v->num;
-		} else {
-			sv->type = STORE_INT;
-			sv->i = (int64_t)v->num;
-		}
-		return;
-	case EXPR_V_TEXT:
-		sv->type = STORE_TEXT;
-		sv->text = v->text;
-		sv->len = v->len;
-		return;
-	case EXPR_V_DATE:
-	case EXPR_V_SET:
-		answer_format(q, v, -1, b);
-		sv->type = STORE_TEXT;
-		sv->text = b->s ? b->s : "";
-		sv->len = b->len;
-		return;
-	}
-}
-
-/* Store value -> engine value; text is borrowed from sv. -1 when the
- * stored value does not fit the question (a hand-edited database). */
-static int
-from_store(const struct qn_question *q, const struct store_value *sv,
-    struct expr_value *v)
-{
-	char err[128], tmp[64];
-
-	memset(v, 0, sizeof *v);
-	if (sv->type == STORE_NULL) {
-		v->missing = sv->missing == NULL ? EXPR_UNANSWERED :
-		    strcmp(sv->missing, "refused") == 0 ? EXPR_REFUSED :
-		    EXPR_DONT_KNOW;
-		return 0;
-	}
-	switch (q->type) {
-	case QN_YESNO:
-		v->kind = EXPR_V_BOOL;
-		v->num = sv->type == STORE_INT ? (sv->i != 0) : 0;
-		return sv->type == STORE_INT ? 0 : -1;
-	case QN_TEXT:
-		v->kind = EXPR_V_TEXT;
-		v->text = sv->text;
-		v->len = sv->len;
-		return sv->type == STORE_TEXT ? 0 : -1;
-	case QN_CALCULATE:
-		if (sv->type == STORE_TEXT) {
-			v->kind = EXPR_V_TEXT;
-			v->text = sv->text;
-			v->len = sv->len;
-			return 0;
-		}
-		break;
-	case QN_DATE:
-	case QN_MULTIPLE:
-		if (sv->type != STORE_TEXT || sv->len >= sizeof tmp)
-			return -1;
-		memcpy(tmp, sv->text, sv->len);
-		tmp[sv->len] = '\0';
-		return answer_parse(q, tmp, v, err, sizeof err);
-	default:
-		break;
-	}
-	if (sv->type == STORE_TEXT)
-		return -1;
-	v->kind = q->type == QN_CALCULATE && expr_type_of(q->calculate) ==
-	    EXPR_T_BOOL ? EXPR_V_BOOL : EXPR_V_NUMBER;
-	v->num = sv->type == STORE_INT ? (double)sv->i : sv->r;
-	return 0;
 }
 
 /* ---- the sink ------------------------------------------------------------- */
@@ -201,7 +101,7 @@ sink_save(void *ctx, const struct qn_question *q, int member,
 		return 0;
 	if (ensure_row(s) < 0)
 		return -1;
-	to_store(q, v, &sv, &b);
+	record_to_store(q, v, &sv, &b);
 	rc = store_answer_put_ex(s->st, s->uuid, member, q->id, &sv, seconds,
 	    &o);
 	buf_release(&b);
@@ -313,7 +213,7 @@ restore_one(void *ctx, const struct store_answer *a)
 	int q = questionnaire_find(rc->s->qn, a->question);
 	struct expr_value v;
 
-	if (q < 0 || from_store(&rc->s->qn->questions[q], &a->value, &v) < 0 ||
+	if (q < 0 || record_from_store(&rc->s->qn->questions[q], &a->value, &v) < 0 ||
 	    interview_restore(rc->s->iv, a->question, a->member, &v) < 0) {
 		if (rc->bad++ == 0)
 			buf_addf(rc->err, "stored answer to '%s' (member %d) does "
