@@ -19,24 +19,6 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-/* Value of option name at argv[*i] ("--name V" or "--name=V"), or NULL
- * when argv[*i] is another argument. */
-static const char *
-optval(const char *name, int argc, char **argv, int *i)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
-		die(EX_USAGE, "option '%s' needs a value", name);
-	return argv[++*i];
-}
-
 static void
 on_progress(void *ctx, long done, long total)
 {
@@ -53,23 +35,22 @@ cmd_aggregate(int argc, char **argv)
 	struct questionnaire *qn;
 	struct progress pr;
 	struct store *st;
-	struct diag d;
 	struct buf err = BUF_INIT;
 	int64_t qrow = 0;
-	int *by = NULL, i, nby = 0, code, rc;
+	int *by = NULL, i, nby = 0, rc;
 	char *emsg;
 
 	cmd_maybe_help("aggregate", argc, argv);
 	aggregate_opts_init(&o);
 	bys = xcalloc((size_t)argc, sizeof *bys);
 	for (i = 1; i < argc; i++) {
-		if ((v = optval("--db", argc, argv, &i)) != NULL)
+		if ((v = cmd_optval("--db", argc, argv, &i)) != NULL)
 			db = v;
-		else if ((v = optval("--format", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--format", argc, argv, &i)) != NULL)
 			format = v;
-		else if ((v = optval("--by", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--by", argc, argv, &i)) != NULL)
 			bys[nby++] = v;
-		else if ((v = optval("--small-n", argc, argv, &i)) != NULL) {
+		else if ((v = cmd_optval("--small-n", argc, argv, &i)) != NULL) {
 			char *end;
 
 			o.small_n = strtol(v, &end, 10);
@@ -92,12 +73,7 @@ cmd_aggregate(int argc, char **argv)
 	    strcmp(format, "json") != 0)
 		die(EX_USAGE, "unknown format '%s' (table, csv or json)", format);
 
-	diag_init(&d, survey);
-	qn = questionnaire_load(survey, &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		exit(code);
+	qn = cmd_load_survey(survey);
 	if (nby > 0) {
 		by = xcalloc((size_t)nby, sizeof *by);
 		o.by_set = 1;

@@ -18,24 +18,6 @@
 #include "store.h"
 #include "usage.h"
 
-/* Value of option name at argv[*i] ("--name V" or "--name=V"), or NULL
- * when argv[*i] is another argument. */
-static const char *
-optval(const char *name, int argc, char **argv, int *i)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
-		die(EX_USAGE, "option '%s' needs a value", name);
-	return argv[++*i];
-}
-
 static FILE *
 create(const char *path)
 {
@@ -74,10 +56,9 @@ cmd_export(int argc, char **argv)
 	struct questionnaire *qn;
 	struct store *st;
 	struct buf err = BUF_INIT, csv = BUF_INIT, path = BUF_INIT;
-	struct diag d;
 	int64_t qrow = 0;
 	long rows = 0;
-	int i, all = 0, code, rc;
+	int i, all = 0, rc;
 	char *emsg;
 	FILE *fp;
 
@@ -90,13 +71,13 @@ cmd_export(int argc, char **argv)
 		cmd_usage("export");
 	}
 	for (i = 2; i < argc; i++) {
-		if ((v = optval("--db", argc, argv, &i)) != NULL)
+		if ((v = cmd_optval("--db", argc, argv, &i)) != NULL)
 			db = v;
-		else if ((v = optval("--format", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--format", argc, argv, &i)) != NULL)
 			format = v;
-		else if ((v = optval("--layout", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--layout", argc, argv, &i)) != NULL)
 			layout = v;
-		else if ((v = optval("--output", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--output", argc, argv, &i)) != NULL)
 			out = v;
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			out = argv[++i];
@@ -122,12 +103,7 @@ cmd_export(int argc, char **argv)
 		die(EX_USAGE, "--layout wide is the CSV 'lcsurvey import' "
 		    "reads; it has no %s script (use --format csv)", format);
 
-	diag_init(&d, survey);
-	qn = questionnaire_load(survey, &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		exit(code);
+	qn = cmd_load_survey(survey);
 	if (export_microdata_check(qn, &err) < 0)
 		die(EX_DATAERR, "%s", buf_str(&err));
 	if (access(db, F_OK) != 0)

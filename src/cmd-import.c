@@ -78,7 +78,7 @@ cmd_import(int argc, char **argv)
 	char *src, *emsg, hash[65];
 	size_t len, k;
 	FILE *fp;
-	int i, nargs = 0, code, existed, rc;
+	int i, nargs = 0, existed, rc;
 
 	cmd_maybe_help("import", argc, argv);
 	for (i = 1; i < argc; i++) {
@@ -97,12 +97,7 @@ cmd_import(int argc, char **argv)
 	if (db == NULL || nargs != 2)
 		cmd_usage("import");
 
-	diag_init(&d, args[0]);
-	qn = questionnaire_load(args[0], &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		exit(code);
+	qn = cmd_load_survey(args[0]);
 	/* The stored copy must be the bytes that were checked. */
 	if ((src = read_all(args[0], &len)) == NULL)
 		die(EX_NOINPUT, "cannot read '%s' again: %s", args[0],

@@ -141,7 +141,6 @@ cmd_interview(int argc, char **argv)
 	struct questionnaire *qn;
 	struct store *st;
 	struct buf err = BUF_INIT, dir = BUF_INIT;
-	struct diag d;
 	const char *bench;
 	char *msg = NULL;
 	int code, lang = 0, rc;
@@ -150,12 +149,7 @@ cmd_interview(int argc, char **argv)
 	cmd_maybe_help("interview", argc, argv);
 	parse_opts(argc, argv, &o);
 
-	diag_init(&d, o.survey);
-	qn = questionnaire_load(o.survey, &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		return code;
+	qn = cmd_load_survey(o.survey);
 	t_load = session_clock();
 	if (o.lang != NULL && (lang = questionnaire_lang(qn, o.lang)) < 0) {
 		struct buf langs = BUF_INIT;

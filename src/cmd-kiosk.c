@@ -247,21 +247,15 @@ cmd_kiosk(int argc, char **argv)
 	struct questionnaire *qn;
 	struct store *st;
 	struct buf err = BUF_INIT;
-	struct diag d;
 	char *hash = NULL;
-	int code, lang = 0, end;
+	int lang = 0, end;
 
 	cmd_maybe_help("kiosk", argc, argv);
 	parse_opts(argc, argv, &o);
 	if (o.set_pin)
 		return set_pin(&o);
 
-	diag_init(&d, o.survey);
-	qn = questionnaire_load(o.survey, &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		return code;
+	qn = cmd_load_survey(o.survey);
 	if (o.lang != NULL && (lang = questionnaire_lang(qn, o.lang)) < 0)
 		die(EX_USAGE, "'%s' has no language '%s'", o.survey, o.lang);
 	st = open_store(o.db);

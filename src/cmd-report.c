@@ -20,24 +20,6 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-/* Value of option name at argv[*i] ("--name V" or "--name=V"), or NULL
- * when argv[*i] is another argument. */
-static const char *
-optval(const char *name, int argc, char **argv, int *i)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
-		die(EX_USAGE, "option '%s' needs a value", name);
-	return argv[++*i];
-}
-
 static void
 on_progress(void *ctx, long done, long total)
 {
@@ -54,17 +36,10 @@ add_survey(struct report *rep, struct store *st, const char *db,
 	struct report_survey sv;
 	struct questionnaire *qn;
 	struct progress pr;
-	struct diag d;
 	struct buf err = BUF_INIT;
 	int64_t qrow = 0;
-	int code;
 
-	diag_init(&d, path);
-	qn = questionnaire_load(path, &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		exit(code);
+	qn = cmd_load_survey(path);
 	if (store_questionnaire_lookup(st, qn->hash, &qrow) < 0)
 		die(EX_IOERR, "%s", store_errmsg(st));
 	if (qrow == 0)
@@ -109,14 +84,14 @@ cmd_report(int argc, char **argv)
 	aggregate_opts_init(&o);
 	surveys = xcalloc((size_t)argc, sizeof *surveys);
 	for (i = 1; i < argc; i++) {
-		if ((v = optval("--db", argc, argv, &i)) != NULL)
+		if ((v = cmd_optval("--db", argc, argv, &i)) != NULL)
 			db = v;
-		else if ((v = optval("--format", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--format", argc, argv, &i)) != NULL)
 			format = v;
-		else if ((v = optval("--output", argc, argv, &i)) != NULL ||
-		    (v = optval("-o", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--output", argc, argv, &i)) != NULL ||
+		    (v = cmd_optval("-o", argc, argv, &i)) != NULL)
 			out = v;
-		else if ((v = optval("--small-n", argc, argv, &i)) != NULL) {
+		else if ((v = cmd_optval("--small-n", argc, argv, &i)) != NULL) {
 			char *end;
 
 			o.small_n = strtol(v, &end, 10);

@@ -151,20 +151,14 @@ cmd_script(int argc, char **argv)
 	struct store *st;
 	struct session s;
 	struct buf err = BUF_INIT;
-	struct diag d;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	int code, lang = 0;
+	int lang = 0;
 
 	cmd_maybe_help("script", argc, argv);
 	parse_opts(argc, argv, &o);
-	diag_init(&d, argv[optind]);
-	qn = questionnaire_load(argv[optind], &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		return code;
+	qn = cmd_load_survey(argv[optind]);
 	if (o.lang != NULL && (lang = questionnaire_lang(qn, o.lang)) < 0)
 		die(EX_USAGE, "'%s' has no language '%s'", argv[optind], o.lang);
 	if (open_db(o.db, &st) < 0)

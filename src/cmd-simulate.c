@@ -294,13 +294,12 @@ cmd_simulate(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sim sm;
-	struct diag d;
 	struct questionnaire *qn;
 	const char *db = NULL;
 	char *msg = NULL, *end;
 	long n = 100, i;
 	unsigned long long seed = 1;
-	int c, code;
+	int c;
 
 	cmd_maybe_help("simulate", argc, argv);
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -317,12 +316,7 @@ cmd_simulate(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		cmd_usage("simulate");
-	diag_init(&d, argv[optind]);
-	qn = questionnaire_load(argv[optind], &d, &code);
-	diag_print(&d, stderr);
-	diag_release(&d);
-	if (qn == NULL)
-		return code;
+	qn = cmd_load_survey(argv[optind]);
 	memset(&sm, 0, sizeof sm);
 	sm.qn = qn;
 	sm.rng = seed * 0x9E3779B97F4A7C15ULL + 1; /* never 0 */

@@ -25,6 +25,18 @@ void cmd_maybe_help(const char *name, int argc, char **argv);
 /* Dies with the command's usage line (exit EX_USAGE). */
 void cmd_usage(const char *name) __attribute__((noreturn));
 
+/*
+ * Loads the questionnaire at path and returns it (caller frees), or prints
+ * every problem, located, and exits as `lcsurvey check` would (65, 66).
+ */
+struct questionnaire *cmd_load_survey(const char *path);
+/*
+ * The value of option name at argv[*i] ("--name V", moving *i past V, or
+ * "--name=V"), or NULL when argv[*i] is another argument. Dies with usage
+ * when the value is missing.
+ */
+const char *cmd_optval(const char *name, int argc, char **argv, int *i);
+
 int cmd_check(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
