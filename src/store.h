@@ -92,7 +92,8 @@ int store_interview_create(struct store *st, const char *uuid, int64_t qrow,
     const char *enumerator, const char *lang, const char *mode);
 /*
  * Sets status to "partial", "complete" or "abandoned". complete and
- * abandoned set ended_at to now; partial (reopening) clears it.
+ * abandoned set ended_at to now; partial (reopening) clears it. A change
+ * of status is logged (store_interview_set_status_ex, without a reason).
  */
 int store_interview_set_status(struct store *st, const char *uuid,
     const char *status);
@@ -177,12 +178,13 @@ struct store_answer {
 /*
  * Records (or overwrites) the answer to question for member of interview
  * uuid, with seconds spent on it (< 0: not measured), gives it the next
- * sequence number and bumps the interview's updated_at: one transaction,
- * durably committed when this returns 0.
+ * sequence number, logs the change (store_answer_put_ex with no options)
+ * and bumps the interview's updated_at: one transaction, durably committed
+ * when this returns 0.
  */
 int store_answer_put(struct store *st, const char *uuid, int member,
     const char *question, const struct store_value *v, double seconds);
-/* Removes that answer, if any, and bumps updated_at. */
+/* Removes that answer, if any (logging it), and bumps updated_at. */
 int store_answer_clear(struct store *st, const char *uuid, int member,
     const char *question);
 /* Calls fn for each answer of interview uuid, in the order written. */
