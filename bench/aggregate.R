@@ -28,7 +28,7 @@ one <- function(D) {
 	s <- subset(D, !is.na(hours) & !is.na(work_hours))
 	confint(svyratio(~hours, ~work_hours, s, deff = "replace"), df = degf(s))
 }
-one(des)
-one(subset(des, !is.na(sex) & sex == 1))
-one(subset(des, !is.na(sex) & sex == 2))
+invisible(one(des))
+invisible(one(subset(des, !is.na(sex) & sex == 1)))
+invisible(one(subset(des, !is.na(sex) & sex == 2)))
 cat(sprintf("%.3f %d\n", proc.time()[["elapsed"]] - t0, nrow(d)))

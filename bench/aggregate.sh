@@ -59,7 +59,9 @@ if command -v Rscript >/dev/null 2>&1 &&
 		Rscript bench/aggregate.R "$csv" >"$tmp/r.out" 2>/dev/null
 		rt="?" rm="?"
 	fi
-	read -r rs rn <"$tmp/r.out"
+	read -r rs rn <<EOF
+$(tail -1 "$tmp/r.out")
+EOF
 	rr=$(ratio "$rs" "$aw")
 	echo "R survey: ${rs}s estimating from a data frame in memory, ${rt}s with reading the CSV (wall), peak $rm KB"
 	echo "R (estimation only) / aggregate (wall): $rr; R (with reading) / aggregate: $(ratio "$rt" "$aw")   target >= 20"
