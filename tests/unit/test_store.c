@@ -407,8 +407,11 @@ test_newer_schema_refused(void **state)
 	sqlite3_close(db);
 
 	err = open_fails(f->path);
+	/* The version this build knows moves with every migration. */
+	snprintf(mode, sizeof mode, "(%d)", STORE_SCHEMA_VERSION);
 	assert_contains(err, "database schema version 7 is newer than this "
-	    "lcsurvey understands (3); upgrade lcsurvey");
+	    "lcsurvey understands (");
+	assert_contains(err, mode);
 	assert_contains(err, f->path);
 	free(err);
 

@@ -729,7 +729,7 @@ test_migration_from_v2(void **state)
 
 	f->st = open_ok(f->path);
 	assert_int_equal(store_settings(f->st, &set), 0);
-	assert_int_equal(set.user_version, 3);
+	assert_int_equal(set.user_version, STORE_SCHEMA_VERSION);
 
 	/* Version 2's answers were never confirmed, and have no history. */
 	assert_int_equal(answer_seq(f->st, u, "age", &confirmed), 40);
@@ -761,7 +761,8 @@ test_migration_from_v2(void **state)
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM "
 	    "pragma_table_info('answers') WHERE name = 'confirmed' AND "
 	    "\"notnull\" AND dflt_value = '0'"), 1);
-	assert_int_equal(raw_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(f->path, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
 	/* The constraints hold for hand-written rows too. */
 	db = raw_open(f->path);
 	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO answer_log (device, "

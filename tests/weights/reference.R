@@ -36,8 +36,9 @@ stopifnot(sum(cells$total) == sum(districts$total))
 msex <- aggregate(total ~ sex, cells, sum)
 mage <- aggregate(total ~ agegroup, cells, sum)
 
-wcsv <- function(x, f) write.csv(format(x, scientific = FALSE, trim = TRUE, digits = 15), file.path(dir, f), row.names = FALSE,
-    quote = FALSE)
+# Plain decimals (no 1e+05): lcsurvey reads numbers without exponents.
+wcsv <- function(x, f) write.csv(format(x, scientific = FALSE, trim = TRUE,
+    digits = 15), file.path(dir, f), row.names = FALSE, quote = FALSE)
 wcsv(cells, "census-sex-age.csv")
 wcsv(msex, "census-sex.csv")
 wcsv(mage, "census-agegroup.csv")
