@@ -27,15 +27,41 @@ session_clock(void)
 
 /* ---- the sink ------------------------------------------------------------- */
 
+static int put_value(struct session *s, const struct qn_question *q,
+    int member, const struct expr_value *v, double seconds, unsigned flags);
+
+/*
+ * Makes the interview's row, then writes the calculations the engine made
+ * before it existed (a count of members is 0 before any is listed): they
+ * were held back so that merely opening an interview writes nothing.
+ */
 static int
 ensure_row(struct session *s)
 {
+	const struct questionnaire *qn = s->qn;
+	int q, m;
+
 	if (s->has_row)
 		return 0;
 	if (store_interview_create(s->st, s->uuid, s->qrow, s->enumerator,
-	    s->qn->langs[s->lang], s->mode) < 0)
+	    qn->langs[s->lang], s->mode) < 0)
 		return -1;
 	s->has_row = 1;
+	for (q = 0; q < qn->nquestions && s->calc_pending; q++) {
+		int r = qn->questions[q].roster;
+		int hi = r ? interview_members(s->iv, r) : 0;
+
+		if (qn->questions[q].type != QN_CALCULATE)
+			continue;
+		for (m = r ? 1 : 0; m <= hi; m++) {
+			const struct expr_value *v = interview_value(s->iv, q, m);
+
+			if (v != NULL && put_value(s, &qn->questions[q], m, v, 0,
+			    0) < 0)
+				return -1;
+		}
+	}
+	s->calc_pending = 0;
 	return 0;
 }
 
@@ -91,16 +117,28 @@ sink_save(void *ctx, const struct qn_question *q, int member,
     const struct expr_value *v, double seconds, unsigned flags)
 {
 	struct session *s = ctx;
+
+	if (s->restoring)
+		return 0;
+	if (!s->has_row && q->type == QN_CALCULATE) {
+		s->calc_pending = 1; /* written by ensure_row */
+		return 0;
+	}
+	if (ensure_row(s) < 0)
+		return -1;
+	return put_value(s, q, member, v, seconds, flags);
+}
+
+static int
+put_value(struct session *s, const struct qn_question *q, int member,
+    const struct expr_value *v, double seconds, unsigned flags)
+{
 	struct store_put_opts o = { (flags & INTERVIEW_CONFIRMED) != 0,
 	    s->reason };
 	struct store_value sv;
 	struct buf b = BUF_INIT;
 	int rc;
 
-	if (s->restoring)
-		return 0;
-	if (ensure_row(s) < 0)
-		return -1;
 	record_to_store(q, v, &sv, &b);
 	rc = store_answer_put_ex(s->st, s->uuid, member, q->id, &sv, seconds,
 	    &o);

@@ -43,6 +43,7 @@ struct session {
 	 * leaves nothing behind, and the first screen waits for no disk
 	 * sync. */
 	int has_row;
+	int calc_pending; /* calculations to write with the row */
 	char *mode, *enumerator;
 };
 

@@ -27,6 +27,15 @@ grep -q "^complete $uuid\$" "$tmp/out" || fail "not completed: $(cat "$tmp/out")
 # Refused answers are said and asked again.
 printf '9\n1\n' | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out2"
 grep -q "^! '9' is not one of the choices" "$tmp/out2" || fail "no refusal: $(cat "$tmp/out2")"
+# Opening an interview writes nothing; its first answer writes the row
+# and the calculations made before it (no members yet: adults = 0).
+u2=$(sed -n 's/^interview //p' "$tmp/out2")
+[ "$(q "select value from answers where interview='$u2' and question='adults'")" = 0 ] ||
+    fail "calculation made before the first answer not stored"
+: | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out2b"
+u2b=$(sed -n 's/^interview //p' "$tmp/out2b")
+[ "$(q "select count(*) from interviews where uuid='$u2b'")" = 0 ] ||
+    fail "an interview nobody answered left a row"
 
 # Resume: three answers, end of input, then continue at the fourth.
 printf '2\n7\n1\n' | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out3"
