@@ -18,7 +18,8 @@
 #include "tui/tui-text.h"
 #include "tui/tui.h"
 
-enum tui_screen { TUI_START, TUI_QUESTION, TUI_REVIEW };
+enum tui_screen { TUI_START, TUI_QUESTION, TUI_REVIEW, TUI_REASON,
+	TUI_RESULTS };
 
 /* A key as get_wch(3) returns it: fn is set when ch is a KEY_* code. */
 struct tui_key {
@@ -55,6 +56,9 @@ struct tui_item {
 enum tui_word { TUI_W_OK, TUI_W_SELECT, TUI_W_CHOOSE, TUI_W_MOVE, TUI_W_TICK,
 	TUI_W_BACK, TUI_W_DONT_KNOW, TUI_W_REFUSED, TUI_W_CONTINUE,
 	TUI_W_KEEP, TUI_W_QUESTION, TUI_W__N };
+
+/* The results screen's state (tui-results.c). */
+struct tui_results;
 
 /* Attributes, chosen once for colour or monochrome terminals. */
 struct tui_attrs {
@@ -105,6 +109,12 @@ struct tui {
 	int nitems;
 	size_t items_cap;
 	int rsel, rtop;
+
+	/* Reason screen: why a complete interview is being changed. */
+	struct tui_edit reason;
+
+	/* Results screen (tui-results.c), NULL until it is opened. */
+	struct tui_results *results;
 };
 
 /* Screens: draw paints the whole screen from t; key acts on one key. */
@@ -114,6 +124,14 @@ void tui_question_draw(struct tui *t);
 void tui_question_key(struct tui *t, const struct tui_key *k);
 void tui_review_draw(struct tui *t);
 void tui_review_key(struct tui *t, const struct tui_key *k);
+void tui_reason_draw(struct tui *t);
+void tui_reason_key(struct tui *t, const struct tui_key *k);
+void tui_results_draw(struct tui *t);
+void tui_results_key(struct tui *t, const struct tui_key *k);
+/* Computes the results from the store and shows them; on failure a note
+ * says why and the screen stays. */
+void tui_results_open(struct tui *t);
+void tui_results_release(struct tui *t);
 
 /* Frees what the start and review screens keep. */
 void tui_start_release(struct tui *t);

@@ -14,6 +14,8 @@
 #include "answer.h"
 #include "xmalloc.h"
 
+#define REASON_MAX 200	/* characters of a reason for an edit */
+
 struct build {
 	struct tui *t;
 	int section, member;
@@ -236,34 +238,34 @@ tui_review_draw(struct tui *t)
 	buf_release(&b);
 }
 
+/* Goes to the question of the selected line, to change its answer. */
 static void
-edit(struct tui *t)
+change(struct tui *t)
 {
-	const struct tui_item *it;
-	struct buf err = BUF_INIT;
+	const struct tui_item *it = &t->items[t->rsel];
 
-	if (t->rsel >= t->nitems || t->items[t->rsel].heading)
-		return;
-	it = &t->items[t->rsel];
-	/* A changed answer makes a complete interview partial again, until
-	 * it is marked complete once more. */
-	if (t->was_complete) {
-		if (session_set_status(&t->s, "partial", &err) < 0) {
-			tui_set_note(t, 1, "cannot reopen the interview: %s",
-			    buf_str(&err));
-			buf_release(&err);
-			return;
-		}
-		t->was_complete = 0;
-		tui_set_note(t, 0, "interview reopened: mark it complete again "
-		    "when done");
-	}
 	if (interview_goto(t->s.iv, it->q, it->member) < 0) {
 		tui_set_note(t, 1, "that question is no longer asked");
 		return;
 	}
 	t->from_review = 1;
 	t->screen = TUI_QUESTION;
+}
+
+static void
+edit(struct tui *t)
+{
+	if (t->rsel >= t->nitems || t->items[t->rsel].heading)
+		return;
+	/* A complete interview is changed only for a reason, which the
+	 * audit trail keeps with every change until it is complete again:
+	 * ask for it first (the reason screen). */
+	if (t->was_complete) {
+		tui_edit_init(&t->reason, REASON_MAX);
+		t->screen = TUI_REASON;
+		return;
+	}
+	change(t);
 }
 
 static void
@@ -346,4 +348,158 @@ tui_review_key(struct tui *t, const struct tui_key *k)
 		    "interview saved as partial");
 		break;
 	}
+}
+
+/* ---- the reason for changing a complete interview ----------------------- */
+
+void
+tui_reason_draw(struct tui *t)
+{
+	static const char *const keys[] = { "Enter", "change the answer",
+		"Esc", "cancel", "F10", "quit", NULL, NULL };
+	const struct tui_item *it = t->rsel < t->nitems ? &t->items[t->rsel] :
+	    NULL;
+	struct tui_line l[4];
+	struct buf b = BUF_INIT;
+	int x = COLS >= 60 ? 3 : 1, w = COLS - x - 1, nk, y = 2, fw, col, i,
+	    acc = 0, n;
+
+	tui_bar(t, 0, t->a.title, "Change a completed interview",
+	    t->s.status);
+	nk = tui_keys(t, keys, LINES >= 12 ? 2 : 1);
+	if (it != NULL && !it->heading && LINES >= 12) {
+		buf_addf(&b, "Question: %s", it->text);
+		attrset(t->a.hint);
+		tui_put_clip(t, y++, x, buf_str(&b), w);
+		buf_reset(&b);
+		buf_addf(&b, "Answer now: %s", it->answer != NULL ? it->answer :
+		    tui_glyph(t, TUI_G_DASH));
+		tui_put_clip(t, y++, x, buf_str(&b), w);
+		attrset(A_NORMAL);
+		y++;
+	}
+	buf_reset(&b);
+	buf_addf(&b, "Why are you changing this %s interview?",
+	    strcmp(t->s.status, "abandoned") == 0 ? "abandoned" : "completed");
+	n = tui_wrap(buf_str(&b), w, l, 4);
+	attrset(A_BOLD);
+	for (i = 0; i < n && i < 4 && y < LINES - 2 - nk; i++)
+		tui_putn(y++, x, buf_str(&b) + l[i].off, l[i].len, w);
+	attrset(A_NORMAL);
+
+	/* The editor: one line, scrolled to keep the cursor in view. */
+	fw = w - 2;
+	attrset(t->a.key);
+	tui_put(y, x, tui_glyph(t, TUI_G_POINTER), 1);
+	attrset(t->a.field);
+	tui_fill(y, x + 2, fw);
+	col = tui_edit_view(&t->reason, fw);
+	for (i = t->reason.scroll; i < t->reason.len; i++) {
+		int cw = tui_wcwidth(t->reason.s[i]);
+
+		if (acc + cw > fw)
+			break;
+		acc += cw;
+	}
+	mvaddnwstr(y, x + 2, t->reason.s + t->reason.scroll,
+	    i - t->reason.scroll);
+	attrset(A_NORMAL);
+	if (y + 2 < LINES - 1 - nk) {
+		attrset(t->a.hint);
+		tui_put_clip(t, y + 2, x, "The reason is kept in the interview's "
+		    "audit trail with every change until it is complete again.",
+		    w);
+		attrset(A_NORMAL);
+	}
+	tui_status(t, "reason for the change");
+	if (!t->confirm_quit) {
+		curs_set(1);
+		move(y, x + 2 + col);
+	}
+	buf_release(&b);
+}
+
+static void
+give_reason(struct tui *t)
+{
+	char text[4 * TUI_EDIT_MAX + 1], *s, *e;
+	struct buf err = BUF_INIT;
+
+	tui_edit_utf8(&t->reason, text, sizeof text);
+	for (s = text; *s == ' '; s++)
+		;
+	for (e = s + strlen(s); e > s && e[-1] == ' '; e--)
+		;
+	*e = '\0';
+	if (*s == '\0') {
+		tui_set_note(t, 1, "a reason is needed to change a completed "
+		    "interview (Esc cancels)");
+		return;
+	}
+	if (session_reopen(&t->s, s, &err) < 0) {
+		tui_set_note(t, 1, "cannot reopen the interview: %s",
+		    buf_str(&err));
+		buf_release(&err);
+		return;
+	}
+	buf_release(&err);
+	t->was_complete = 0;
+	t->screen = TUI_REVIEW;
+	tui_set_note(t, 0, "interview reopened: mark it complete again when "
+	    "done");
+	change(t);
+}
+
+void
+tui_reason_key(struct tui *t, const struct tui_key *k)
+{
+	if (tui_key_enter(k)) {
+		give_reason(t);
+		return;
+	}
+	if (k->fn) {
+		switch (k->ch) {
+		case KEY_LEFT:
+			tui_edit_left(&t->reason);
+			break;
+		case KEY_RIGHT:
+			tui_edit_right(&t->reason);
+			break;
+		case KEY_HOME:
+			tui_edit_home(&t->reason);
+			break;
+		case KEY_END:
+			tui_edit_end(&t->reason);
+			break;
+		case KEY_BACKSPACE:
+			tui_edit_backspace(&t->reason);
+			break;
+		case KEY_DC:
+			tui_edit_delete(&t->reason);
+			break;
+		}
+		return;
+	}
+	switch (k->ch) {
+	case 27:	/* Esc: nothing changes */
+		t->screen = TUI_REVIEW;
+		tui_set_note(t, 0, "no change: the interview stays complete");
+		return;
+	case 127:
+	case TUI_CTRL('h'):
+		tui_edit_backspace(&t->reason);
+		return;
+	case TUI_CTRL('a'):
+		tui_edit_home(&t->reason);
+		return;
+	case TUI_CTRL('e'):
+		tui_edit_end(&t->reason);
+		return;
+	case TUI_CTRL('u'):
+		tui_edit_init(&t->reason, t->reason.max);
+		return;
+	}
+	if (tui_edit_insert(&t->reason, (wchar_t)k->ch) < 0 &&
+	    t->reason.len >= t->reason.max)
+		tui_set_note(t, 1, "at most %d characters", t->reason.max);
 }

@@ -181,8 +181,8 @@ void
 tui_start_draw(struct tui *t)
 {
 	static const char *const keys[] = { "Enter", "open", "n",
-		"new interview", NULL, "move", "F2", "language", "F10", "quit",
-		NULL, NULL };
+		"new interview", "r", "results", NULL, "move", "F2", "language",
+		"F10", "quit", NULL, NULL };
 	const char *k[sizeof keys / sizeof *keys];
 	const struct questionnaire *qn = t->opt->qn;
 	int shown[NCOLUMNS], i, y, x = 2, nk, top, rows, npartial = 0,
@@ -196,7 +196,7 @@ tui_start_draw(struct tui *t)
 	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title), right);
 
 	memcpy(k, keys, sizeof keys);
-	k[4] = tui_glyph(t, TUI_G_UPDOWN);
+	k[6] = tui_glyph(t, TUI_G_UPDOWN);
 	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
 
 	if (t->ssel == 0)
@@ -360,6 +360,11 @@ tui_start_key(struct tui *t, const struct tui_key *k)
 	case L'n':
 	case L'N':
 		begin(t);
+		return;
+	case L'r':
+	case L'R':
+		if (!t->kiosk)
+			tui_results_open(t);
 		return;
 	}
 }

@@ -220,6 +220,12 @@ draw(struct tui *t)
 	case TUI_REVIEW:
 		tui_review_draw(t);
 		break;
+	case TUI_REASON:
+		tui_reason_draw(t);
+		break;
+	case TUI_RESULTS:
+		tui_results_draw(t);
+		break;
 	}
 }
 
@@ -262,6 +268,12 @@ handle(struct tui *t, const struct tui_key *k)
 		break;
 	case TUI_REVIEW:
 		tui_review_key(t, k);
+		break;
+	case TUI_REASON:
+		tui_reason_key(t, k);
+		break;
+	case TUI_RESULTS:
+		tui_results_key(t, k);
 		break;
 	}
 }
@@ -342,6 +354,7 @@ tui_run(const struct tui_options *o, struct buf *err)
 		session_end(&t.s);
 	tui_start_release(&t);
 	tui_review_release(&t);
+	tui_results_release(&t);
 	endwin();
 	delscreen(scr);
 	return 0;

@@ -64,11 +64,14 @@ wait_for '^ +7 +12 .* complete +20$'
 expect_eq "interview status" "$(sql "select status from interviews")" complete
 
 # Reviewing a complete interview from the start screen; changing an
-# answer reopens it, Enter returns to the review, c completes it again.
+# answer asks why, then reopens it, Enter returns to the review, c
+# completes it again (t-interview-edit-reason.sh tests the reason).
 keys Down Enter
 wait_for '^ Review · Learning city example survey +complete *$'
 wait_for '^ +District +North *$'
 keys Enter
+wait_for 'Why are you changing this completed interview\?'
+send_text 'wrong district'; keys Enter
 wait_for 'interview reopened'
 answer '^ +District$' 2
 wait_for '^ +District +South *$'
