@@ -132,11 +132,37 @@ set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* The database and whether it passed its check: a failure of the screens
+ * before that is the database's, after it the terminal's. */
+struct verify {
+	struct store *st;
+	int ok;
+};
+
+/*
+ * PRAGMA quick_check takes longer as the database grows; done after the
+ * first paint, it costs the enumerator nothing, and it still comes before
+ * anything is written.
+ */
+static int
+verify_store(void *ctx, struct buf *err)
+{
+	struct verify *v = ctx;
+
+	if (store_verify(v->st) < 0) {
+		buf_adds(err, store_errmsg(v->st));
+		return -1;
+	}
+	v->ok = 1;
+	return 0;
+}
+
 int
 cmd_interview(int argc, char **argv)
 {
 	struct interview_opts o;
 	struct tui_options to;
+	struct verify vf;
 	struct tui_bench_times times;
 	struct questionnaire *qn;
 	struct store *st;
@@ -168,7 +194,8 @@ cmd_interview(int argc, char **argv)
 		die(EX_CANTCREAT, "cannot create the directory '%s' for the "
 		    "database: %s", buf_str(&dir), strerror(errno));
 	buf_release(&dir);
-	if (store_open(&st, o.db, &msg) < 0) {
+	/* The integrity check waits until the first screen is up. */
+	if (store_open_unchecked(&st, o.db, &msg) < 0) {
 		code = store_exit_code(o.db, msg);
 		fprintf(stderr, "lcsurvey: error: %s\n", msg);
 		free(msg);
@@ -182,6 +209,10 @@ cmd_interview(int argc, char **argv)
 	to.qn = qn;
 	to.enumerator = o.enumerator;
 	to.lang = lang;
+	vf.st = st;
+	vf.ok = 0;
+	to.after_paint = verify_store;
+	to.after_ctx = &vf;
 	if (session_register(st, qn, &to.qrow, &err) < 0)
 		die(EX_IOERR, "cannot record the questionnaire in '%s': %s", o.db,
 		    buf_str(&err));
@@ -208,7 +239,7 @@ cmd_interview(int argc, char **argv)
 	store_close(st);
 	questionnaire_free(qn);
 	if (rc < 0)
-		die(EX_UNAVAILABLE, "%s", buf_str(&err));
+		die(vf.ok ? EX_UNAVAILABLE : EX_DATAERR, "%s", buf_str(&err));
 	/* total is to the first paint; closing the store (a checkpoint)
 	 * comes after and is no wait of the enumerator's. */
 	if (to.bench != TUI_BENCH_OFF)

@@ -800,8 +800,14 @@ load_device(struct store *st)
 	return found == 1 ? 0 : -1;
 }
 
-int
-store_open(struct store **out, const char *path, char **errmsg)
+/* How open_store opens: see store_open, store_open_scan and
+ * store_open_unchecked. */
+#define OPEN_NOMUTEX 0x1  /* one thread: no per-call mutexes */
+#define OPEN_NOCHECK 0x2  /* no PRAGMA quick_check */
+
+static int
+open_store(struct store **out, const char *path, char **errmsg,
+    unsigned flags)
 {
 	struct store *st;
 	struct buf msg = BUF_INIT;
@@ -825,7 +831,8 @@ store_open(struct store **out, const char *path, char **errmsg)
 	if (!st->memory && check_path(st) == -1)
 		goto bad;
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | (flags & OPEN_NOMUTEX ? SQLITE_OPEN_NOMUTEX :
+	    0), NULL) != SQLITE_OK) {
 		if (st->db != NULL)
 			fail_db(st, "cannot open");
 		else
@@ -837,8 +844,10 @@ store_open(struct store **out, const char *path, char **errmsg)
 	 * each other instead of failing with SQLITE_BUSY. */
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 
-	if (check_file(st) == -1 || check_owner(st, &version) == -1 ||
-	    set_pragmas(st) == -1)
+	/* Without the check, check_owner's first read still refuses a file
+	 * that is not SQLite. */
+	if ((!(flags & OPEN_NOCHECK) && check_file(st) == -1) ||
+	    check_owner(st, &version) == -1 || set_pragmas(st) == -1)
 		goto bad;
 	while (version < NMIGRATIONS) {
 		if (migrate_one(st, &version) == -1)
@@ -854,6 +863,35 @@ bad:
 	*errmsg = buf_detach(&msg);
 	store_close(st);
 	return -1;
+}
+
+int
+store_open(struct store **out, const char *path, char **errmsg)
+{
+	return open_store(out, path, errmsg, 0);
+}
+
+int
+store_open_unchecked(struct store **out, const char *path, char **errmsg)
+{
+	return open_store(out, path, errmsg, OPEN_NOCHECK);
+}
+
+int
+store_verify(struct store *st)
+{
+	if (st->memory)
+		return 0;
+	if (check_file(st) == -1) {
+		struct buf msg = BUF_INIT;
+
+		buf_addf(&msg, "database '%s': %s", st->path, buf_str(&st->err));
+		buf_reset(&st->err);
+		buf_adds(&st->err, buf_str(&msg));
+		buf_release(&msg);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -1834,55 +1872,7 @@ store_scan_answers(struct store *st, int64_t qrow, int include_partial,
 int
 store_open_scan(struct store **out, const char *path, char **errmsg)
 {
-	struct store *st;
-	struct buf msg = BUF_INIT;
-	int version;
-
-	*out = NULL;
-	*errmsg = NULL;
-	if (path == NULL) {
-		*errmsg = xstrdup("cannot open database: no file name given");
-		return -1;
-	}
-	st = xcalloc(1, sizeof *st);
-	buf_init(&st->err);
-	st->path = xstrdup(path);
-	st->memory = strcmp(path, ":memory:") == 0;
-	if (sec_init() == -1) {
-		fail(st, "cannot initialise the random number generator");
-		goto bad;
-	}
-	if (!st->memory && check_path(st) == -1)
-		goto bad;
-	/* One thread per store (store.h): SQLite's per-call mutexes are
-	 * pure cost on a scan of millions of rows. */
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		if (st->db != NULL)
-			fail_db(st, "cannot open");
-		else
-			fail(st, "out of memory");
-		goto bad;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	/* check_owner's first read refuses a file that is not SQLite. */
-	if (check_owner(st, &version) == -1 || set_pragmas(st) == -1)
-		goto bad;
-	while (version < NMIGRATIONS) {
-		if (migrate_one(st, &version) == -1)
-			goto bad;
-	}
-	if (prepare_all(st) == -1 || load_device(st) == -1)
-		goto bad;
-	*out = st;
-	return 0;
-
-bad:
-	buf_addf(&msg, "cannot open database '%s': %s", path, buf_str(&st->err));
-	*errmsg = buf_detach(&msg);
-	store_close(st);
-	return -1;
+	return open_store(out, path, errmsg, OPEN_NOMUTEX | OPEN_NOCHECK);
 }
 
 int

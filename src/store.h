@@ -43,6 +43,16 @@ enum store_status { STORE_PARTIAL, STORE_COMPLETE, STORE_ABANDONED };
  * message naming the file, which the caller frees.
  */
 int store_open(struct store **out, const char *path, char **errmsg);
+/*
+ * The same without PRAGMA quick_check, whose time grows with the file:
+ * for the interview screens, which paint first and then call
+ * store_verify() before anything is written. A file that is not SQLite is
+ * still refused.
+ */
+int store_open_unchecked(struct store **out, const char *path,
+    char **errmsg);
+/* PRAGMA quick_check on st's file; -1 with a message naming the file. */
+int store_verify(struct store *st);
 /* Closes the database and frees st; NULL is a no-op. */
 void store_close(struct store *st);
 /* The message of the last failure, valid until the next call on st. */

@@ -294,7 +294,7 @@ tui_run(const struct tui_options *o, struct buf *err)
 	struct tui_key k;
 	SCREEN *scr;
 	wint_t wc;
-	int rc;
+	int rc, painted = 0, failed = 0;
 	double t0 = session_clock(), t1, t2;
 
 	memset(&t, 0, sizeof t);
@@ -340,6 +340,11 @@ tui_run(const struct tui_options *o, struct buf *err)
 			}
 			break;
 		}
+		if (o->after_paint != NULL && !painted++ &&
+		    o->after_paint(o->after_ctx, err) < 0) {
+			failed = 1;
+			break;
+		}
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			continue;
@@ -357,5 +362,5 @@ tui_run(const struct tui_options *o, struct buf *err)
 	tui_results_release(&t);
 	endwin();
 	delscreen(scr);
-	return 0;
+	return failed ? -1 : 0;
 }

@@ -38,6 +38,12 @@ struct tui_options {
 	int lang;			/* index into qn->langs to start in */
 	enum tui_bench bench;
 	struct tui_bench_times *times; /* may be NULL; seconds */
+	/* Called once, right after the first screen is painted and before
+	 * any key is handled (so before anything is written); -1 with a
+	 * message in err ends the screens. May be NULL. The interview uses
+	 * it to check the database while the enumerator reads the screen. */
+	int (*after_paint)(void *ctx, struct buf *err);
+	void *after_ctx;
 };
 
 /*
