@@ -456,7 +456,7 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 {
 	struct tui_results *r = t->results;
 	const struct qn_indicator *qi;
-	const char *by;
+	const char *by, *eq;
 	struct buf b = BUF_INIT;
 
 	switch (l->kind) {
@@ -482,12 +482,19 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 		draw_est(t, y, x, w, l);
 		break;
 	case L_NONE:
+		/* The view's group is "QUESTION=label". */
 		by = first_by(t, l->ind);
-		if (by != NULL)
-			buf_addf(&b, "no estimate for %s",
-			    r->views[r->view]);
-		else
+		eq = strchr(r->views[r->view], '=');
+		if (by == NULL)
 			buf_adds(&b, "not broken down (Total only)");
+		else if (eq != NULL && (strlen(by) != (size_t)(eq -
+		    r->views[r->view]) || strncmp(by, r->views[r->view],
+		    strlen(by)) != 0))
+			buf_addf(&b, "not broken down by %.*s",
+			    (int)(eq - r->views[r->view]), r->views[r->view]);
+		else
+			buf_addf(&b, "no estimate for %s", eq != NULL ? eq + 1 :
+			    r->views[r->view]);
 		attrset(t->a.hint);
 		tui_put_clip(t, y, x + (w >= 60 ? 4 : 2), buf_str(&b),
 		    w - (w >= 60 ? 4 : 2));
@@ -499,32 +506,61 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 	buf_release(&b);
 }
 
-/* The views as a row of tabs: the current one highlighted. */
+#define TAB_MAXW 24	/* columns of a group's name on its tab */
+
+/* The name of view v ("Female" for "sex=Female") and its tab's width. */
+static const char *
+view_name(const struct tui_results *r, int v, int *tw)
+{
+	const char *s = strchr(r->views[v], '=');
+
+	s = s != NULL ? s + 1 : r->views[v];
+	*tw = width_of(s);
+	if (*tw > TAB_MAXW)
+		*tw = TAB_MAXW;
+	*tw += 2;
+	return s;
+}
+
+/* The views as a row of tabs, the current one highlighted; the row
+ * starts further on when the current one would not fit. */
 static void
 draw_tabs(struct tui *t, int y, int x, int w)
 {
 	struct tui_results *r = t->results;
-	int v, xx = x, used;
 	const char *s;
+	int v, first = 0, xx, sum, tw;
 
 	attrset(t->a.hint);
-	xx += tui_put(y, xx, "Group:", w);
+	xx = x + tui_put(y, x, "Group:", w);
 	attrset(A_NORMAL);
-	for (v = 0; v < r->nviews && xx < x + w; v++) {
-		s = strchr(r->views[v], '=');
-		s = s != NULL ? s + 1 : r->views[v];
+	for (;;) {
+		for (sum = 0, v = first; v <= r->view; v++) {
+			view_name(r, v, &tw);
+			sum += 1 + tw;
+		}
+		if (first >= r->view || xx + (first ? 2 : 0) + sum <= x + w)
+			break;
+		first++;
+	}
+	if (first > 0) {
 		xx += 1;
-		if (xx + 2 + width_of(s) > x + w) {
-			tui_put(y, xx, tui_glyph(t, TUI_G_ELLIPSIS), 1);
+		xx += tui_put(y, xx, tui_glyph(t, TUI_G_ELLIPSIS), 1);
+	}
+	for (v = first; v < r->nviews; v++) {
+		s = view_name(r, v, &tw);
+		xx += 1;
+		if (xx + tw > x + w) {
+			if (xx < x + w)
+				tui_put(y, xx, tui_glyph(t, TUI_G_ELLIPSIS), 1);
 			break;
 		}
 		if (v == r->view)
 			attrset(t->a.sel);
-		used = tui_put(y, xx, " ", 1);
-		used += tui_put(y, xx + used, s, x + w - xx - used);
-		used += tui_put(y, xx + used, " ", 1);
+		tui_fill(y, xx, tw);
+		tui_put_clip(t, y, xx + 1, s, tw - 2);
 		attrset(A_NORMAL);
-		xx += used;
+		xx += tw;
 	}
 }
 
