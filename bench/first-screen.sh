@@ -14,9 +14,13 @@
 #
 # usage: bench/first-screen.sh [N]        (default 50 runs)
 #        LCSURVEY=path SURVEY=file.yaml bench/first-screen.sh
-# Target: the median above the baseline at most 10 ms. The wall times
-# also include what happens after the paint (closing the store), so they
-# overstate the wait; the in-process total stops at the paint.
+# Target: from the exec of lcsurvey to its first question painted, at most
+# 10 ms above the same measure for a trivial program (date(1)): both are
+# timed from a timestamp taken just before the exec to one taken when the
+# program is up (date prints it; lcsurvey reports when its refresh()
+# returned), so exec and dynamic loading are in, teardown is not. The
+# pty wall times are also shown; they include what happens after the
+# paint (closing the store) and the pty's own start, so they overstate.
 set -eu
 N=${1:-50}
 LCSURVEY=${LCSURVEY:-./lcsurvey}
@@ -57,6 +61,15 @@ while [ "$i" -lt "$N" ]; do
 	timed "env LCSURVEY_BENCH_EXIT_AFTER_PAINT=1 TERM=xterm-256color \
 	    LC_ALL=C.UTF-8 '$bin' interview '$survey' --db '$tmp/warm.db' \
 	    2>>'$tmp/phases.warm'" >>"$tmp/warm"
+	# Exec to up: a timestamp, then exec; date prints its own.
+	script -qec "date +%s%N >'$tmp/t0'; exec date +%s%N >'$tmp/t1'" \
+	    /dev/null </dev/null >/dev/null
+	echo $(( ($(cat "$tmp/t1") - $(cat "$tmp/t0")) / 1000 )) >>"$tmp/xbase"
+	script -qec "date +%s%N >'$tmp/t0'; LCSURVEY_BENCH_EXIT_AFTER_PAINT=1 \
+	    TERM=xterm-256color LC_ALL=C.UTF-8 exec '$bin' interview '$survey' \
+	    --db '$tmp/warm.db' 2>'$tmp/x1'" /dev/null </dev/null >/dev/null
+	p=$(sed -n 's/.*painted_ns \([0-9]*\).*/\1/p' "$tmp/x1")
+	echo $(( (p - $(cat "$tmp/t0")) / 1000 )) >>"$tmp/xpaint"
 	i=$((i + 1))
 done
 grep -v '^bench:' "$tmp/phases.1" "$tmp/phases.start" "$tmp/phases.warm" && {
@@ -92,10 +105,14 @@ for m in 1 warm start; do
 	    "$(phase "$tmp/phases.$m" begin)" "$(phase "$tmp/phases.$m" paint)" \
 	    "$(phase "$tmp/phases.$m" total)"
 done
+xb=$(median <"$tmp/xbase")
+xp=$(median <"$tmp/xpaint")
+awk -v b="$xb" -v p="$xp" 'BEGIN {
+	printf "  exec to up, median: date(1) %.2f ms; lcsurvey to first question painted (existing database) %.2f ms (%.2f above)\n", b / 1000, p / 1000, (p - b) / 1000 }'
 screens=$(awk '{ for (i = 2; i < NF; i += 2) if ($i == "locale" ||
     $i == "terminal" || $i == "paint") s += $(i + 1); print s; s = 0 }' \
     "$tmp/phases.warm" | median)
-awk -v b="$base" -v w="$w" -v s="$screens" -v t="$TARGET_MS" 'BEGIN {
+awk -v b="$xb" -v w="$xp" -v s="$screens" -v t="$TARGET_MS" 'BEGIN {
 	d = (w - b) / 1000
 	printf "  the screens own part (locale + terminal + paint), median: %.2f ms\n", s
-	printf "  target: first question <= %d ms above baseline (existing database): %s\n", t, d <= t ? "met" : "NOT met" }'
+	printf "  target: exec to first question painted <= %d ms above date(1): %.2f ms, %s\n", t, d, d <= t ? "met" : "NOT met" }'

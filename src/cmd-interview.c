@@ -245,11 +245,12 @@ cmd_interview(int argc, char **argv)
 	if (to.bench != TUI_BENCH_OFF)
 		fprintf(stderr, "bench: load %.3f open %.3f register %.3f "
 		    "locale %.3f terminal %.3f begin %.3f paint %.3f "
-		    "total %.3f ms\n", (t_load - t0) * 1e3,
+		    "total %.3f ms painted_ns %lld\n", (t_load - t0) * 1e3,
 		    (t_open - t_load) * 1e3, (t_reg - t_open) * 1e3,
 		    (t_loc - t_reg) * 1e3, times.terminal * 1e3,
 		    times.begin * 1e3, times.paint * 1e3, (t_loc - t0 +
-		    times.terminal + times.begin + times.paint) * 1e3);
+		    times.terminal + times.begin + times.paint) * 1e3,
+		    times.painted_ns);
 	buf_release(&err);
 	return 0;
 }

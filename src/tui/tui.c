@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "answer.h"
 
@@ -334,6 +335,13 @@ tui_run(const struct tui_options *o, struct buf *err)
 		/* The benchmark stops the clock at the first paint. */
 		if (o->bench != TUI_BENCH_OFF) {
 			if (o->times != NULL) {
+				struct timespec ts;
+
+				/* Wall-clock, so that the benchmark can compare
+				 * it with the time it started the process. */
+				clock_gettime(CLOCK_REALTIME, &ts);
+				o->times->painted_ns = (long long)ts.tv_sec *
+				    1000000000LL + ts.tv_nsec;
 				o->times->terminal = t1 - t0;
 				o->times->begin = t2 - t1;
 				o->times->paint = session_clock() - t2;

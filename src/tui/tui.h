@@ -28,6 +28,7 @@ struct tui_bench_times {
 	double terminal; /* newterm(): terminfo, tty modes */
 	double begin;	 /* starting the interview (store writes) */
 	double paint;	 /* the first screen's draw and refresh() */
+	long long painted_ns; /* when refresh() returned: CLOCK_REALTIME, ns */
 };
 
 struct tui_options {
