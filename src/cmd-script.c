@@ -161,8 +161,10 @@ cmd_script(int argc, char **argv)
 	qn = cmd_load_survey(argv[optind]);
 	if (o.lang != NULL && (lang = questionnaire_lang(qn, o.lang)) < 0)
 		die(EX_USAGE, "'%s' has no language '%s'", argv[optind], o.lang);
-	if (open_db(o.db, &st) < 0)
+	if (open_db(o.db, &st) < 0) {
+		questionnaire_free(qn);
 		return EX_CANTCREAT;
+	}
 	if ((o.resume ? session_resume(&s, st, qn, o.resume, &err) :
 	    session_begin(&s, st, qn, "interview", o.enumerator, lang, &err)) < 0)
 		die(EX_DATAERR, "%s", err.s);

@@ -405,6 +405,7 @@ copy_input(struct merge *m)
 		return refuse(m, "%s", why != NULL ? why : m->src != NULL ?
 		    sqlite3_errmsg(m->src) : "out of memory");
 	}
+	sqlite3_busy_timeout(m->src, 5000); /* a live file's writer commits */
 	sqlite3_extended_result_codes(m->src, 1);
 	sqlite3_db_config(m->src, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_db_config(m->src, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
