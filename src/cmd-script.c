@@ -90,23 +90,24 @@ prompt(struct session *s)
 		say("? %s %d", q->id, member);
 }
 
-/* One input line; returns 1 when the script is finished. */
+/* One input line; returns 1 when the script is finished, -1 when an
+ * answer could not be written (no later answer would fare better). */
 static int
 handle(struct session *s, const char *line)
 {
 	struct buf err = BUF_INIT;
 	struct expr_value v;
-	int rc = 0, warned = 0;
+	int rc = 0, arc = 0;
 
 	memset(&v, 0, sizeof v);
 	if (strcmp(line, ":back") == 0) {
 		if (interview_back(s->iv) < 0)
 			buf_adds(&err, "already at the first question");
 	} else if (strcmp(line, ":confirm") == 0) {
-		session_confirm(s, &err);
+		arc = session_confirm(s, &err);
 	} else if (strcmp(line, ":dk") == 0 || strcmp(line, ":refused") == 0) {
 		v.missing = line[1] == 'd' ? EXPR_DONT_KNOW : EXPR_REFUSED;
-		warned = session_answer_value(s, &v, &err) == 1;
+		arc = session_answer_value(s, &v, &err);
 	} else if (strncmp(line, ":reopen", 7) == 0 &&
 	    (line[7] == ' ' || line[7] == '\0')) {
 		if (session_reopen(s, line[7] == ' ' ? line + 8 : "", &err) == 0)
@@ -123,9 +124,12 @@ handle(struct session *s, const char *line)
 			rc = 1;
 		}
 	} else
-		warned = session_answer_text(s, line, &err) == 1;
-	if (err.len > 0)
-		say("%c %s", warned ? '~' : '!', err.s);
+		arc = session_answer_text(s, line, &err);
+	if (arc == INTERVIEW_UNSAVED) {
+		fprintf(stderr, "lcsurvey: error: %s\n", buf_str(&err));
+		rc = -1;
+	} else if (err.len > 0)
+		say("%c %s", arc == 1 ? '~' : '!', err.s);
 	buf_release(&err);
 	return rc;
 }
@@ -154,7 +158,7 @@ cmd_script(int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	int lang = 0;
+	int lang = 0, rc = 0;
 
 	cmd_maybe_help("script", argc, argv);
 	parse_opts(argc, argv, &o);
@@ -176,7 +180,7 @@ cmd_script(int argc, char **argv)
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (handle(&s, line))
+		if ((rc = handle(&s, line)) != 0)
 			break;
 		prompt(&s);
 	}
@@ -184,5 +188,5 @@ cmd_script(int argc, char **argv)
 	session_end(&s);
 	store_close(st);
 	questionnaire_free(qn);
-	return 0;
+	return rc < 0 ? EX_IOERR : 0;
 }

@@ -157,6 +157,9 @@ give(struct session *s, struct interview *iv, const struct expr_value *v)
 			rc = interview_answer_flags(iv, v, 0, INTERVIEW_CONFIRMED,
 			    msg, sizeof msg);
 	}
+	/* A write that failed is not a refused answer: stop, and say why. */
+	if (rc == INTERVIEW_UNSAVED)
+		die(EX_IOERR, "%s", s != NULL ? buf_str(&err) : msg);
 	buf_release(&err);
 	return rc;
 }

@@ -722,12 +722,12 @@ interview_answer_flags(struct interview *iv, const struct expr_value *v,
 	 * that resuming knows it was seen and does not ask it again. */
 	if (sink_save(iv, q->index, member, v, seconds, saved_flags) < 0) {
 		snprintf(err, errsz, "the answer could not be saved");
-		return -1;
+		return INTERVIEW_UNSAVED;
 	}
 	put(iv, q->index, member, v);
 	if (refresh(iv, q->index, member) < 0) {
 		snprintf(err, errsz, "a dependent answer could not be saved");
-		return -1;
+		return INTERVIEW_UNSAVED;
 	}
 	iv->pos = next_shown(iv, iv->pos);
 	return 0;

@@ -32,6 +32,11 @@
 /* Where persistence goes. Each function returns 0, or -1 when the change
  * could not be made durable; the engine then leaves its state unchanged
  * and reports the failure, so nothing is shown as saved that is not. */
+/* interview_answer's result when the sink failed: the answer is valid
+ * but could not be made durable (a full disk, a read-only file). Unlike a
+ * refused answer, typing another will not help. */
+#define INTERVIEW_UNSAVED (-2)
+
 /* Flags of a saved answer. */
 #define INTERVIEW_CONFIRMED 0x1 /* kept although its soft check failed */
 

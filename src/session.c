@@ -431,6 +431,12 @@ answer(struct session *s, const struct expr_value *v, unsigned flags,
 	}
 	rc = interview_answer_flags(s->iv, v, now - s->shown_at, flags, msg,
 	    sizeof msg);
+	if (rc == INTERVIEW_UNSAVED) {
+		/* Say why: the store knows (the file, the disk). */
+		buf_addf(err, "%s in '%s': %s", msg, store_path(s->st),
+		    store_errmsg(s->st));
+		return rc;
+	}
 	if (rc != 0) {
 		buf_adds(err, msg);
 		return rc;

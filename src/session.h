@@ -87,8 +87,9 @@ int session_answer_text(struct session *s, const char *input,
 /* Answers the current question with a value (e.g. "don't know" from a
  * key, which text questions cannot take as typed text).
  * session_answer_text and session_answer_value return 0 when the answer
- * is saved, -1 when it is refused, and 1 when its soft check failed: err
- * then holds the warning, and session_confirm() saves it anyway. */
+ * is saved, -1 when it is refused, 1 when its soft check failed (err then
+ * holds the warning, and session_confirm() saves it anyway), and
+ * INTERVIEW_UNSAVED when it could not be written (err says why). */
 int session_answer_value(struct session *s, const struct expr_value *v,
     struct buf *err);
 /* Saves the answer last warned about, recording the confirmation; -1 if

@@ -410,6 +410,7 @@ tx_commit(struct store *st)
 	if (st->batch)
 		return 0;
 	if (run(st, stmt(st, ST_COMMIT), "commit") == -1) {
+		fail_db(st, "cannot commit to '%s'", st->path);
 		tx_rollback(st);
 		return -1;
 	}
@@ -909,6 +910,12 @@ store_close(struct store *st)
 	buf_release(&st->err);
 	free(st->path);
 	free(st);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
 }
 
 const char *

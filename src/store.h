@@ -55,6 +55,8 @@ int store_open_unchecked(struct store **out, const char *path,
 int store_verify(struct store *st);
 /* Closes the database and frees st; NULL is a no-op. */
 void store_close(struct store *st);
+/* The path st was opened with. */
+const char *store_path(const struct store *st);
 /* The message of the last failure, valid until the next call on st. */
 const char *store_errmsg(const struct store *st);
 
