@@ -18,9 +18,7 @@
 #    sanitizer report; afterwards PRAGMA integrity_check is ok and every
 #    interview completed before is there with all its answers.
 #
-# Known bugs, reported with issue 9, are printed as "XFAIL: ..." and do
-# not fail the test unless LCSURVEY_STRICT=1 (then they do); once fixed,
-# "XPASS: ..." says the allowance can go.
+# Every failure must also say what failed and where (the file).
 set -eu
 tmp=$(mktemp -d)
 mnt=$tmp/ro
@@ -35,11 +33,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
-strict=${LCSURVEY_STRICT:-0}
-known() {	# known WHAT: a known bug, reported
-	[ "$strict" = 1 ] && fail "$*"
-	echo "XFAIL: $*"
-}
 
 answers='1\n12\n3\n\n2025-03-01\n\n2\nAmina\n2\n34\n1\n1 2\n5.5\n4\nBo\n1\n9\n\ncomplete\n'
 
@@ -149,8 +142,8 @@ sysexits "$st" b1
 one_error "$tmp/b1.err" b1
 check_after b1
 echo "b1 (simulate, fails inside a batch): exit $st, $(cat "$tmp/b1.err")"
-says_what_and_where b1 "$tmp/b1.err" && echo "XPASS: b1 message says what and where" ||
-    known "b1: simulate's message hides the write error and the file: $(cat "$tmp/b1.err")"
+says_what_and_where b1 "$tmp/b1.err" ||
+    fail "b1: the message does not say what and where: $(cat "$tmp/b1.err")"
 
 # b2: simulate fails at the commit.
 limited 2048 "$tmp/b2.out" "$tmp/b2.err" "$LCSURVEY" simulate surveys/example.yaml \
@@ -160,8 +153,8 @@ sysexits "$st" b2
 one_error "$tmp/b2.err" b2
 check_after b2
 echo "b2 (simulate, fails at the commit): exit $st, $(cat "$tmp/b2.err")"
-says_what_and_where b2 "$tmp/b2.err" && echo "XPASS: b2 message says what and where" ||
-    known "b2: simulate's message does not name the file: $(cat "$tmp/b2.err")"
+says_what_and_where b2 "$tmp/b2.err" ||
+    fail "b2: the message does not name the file: $(cat "$tmp/b2.err")"
 
 # b3: a scripted interview whose writes fail. The WAL may hold 32 kB.
 printf "$answers" >"$tmp/b3.in"
@@ -171,13 +164,10 @@ st=0
 grep -Eq 'Segmentation|Sanitizer|runtime error' "$tmp/b3.err" && { cat "$tmp/b3.err"; fail "b3: crash"; }
 grep -q '^complete ' "$tmp/b3.out" && fail "b3: said complete although writes fail: $(cat "$tmp/b3.out")"
 check_after b3
-if [ "$st" -ne 0 ]; then
-	sysexits "$st" b3
-	one_error "$tmp/b3.err" b3
-	echo "b3 (script): exit $st, $(cat "$tmp/b3.err")"
-	says_what_and_where b3 "$tmp/b3.err" && echo "XPASS: b3 message says what and where" ||
-	    known "b3: script's message does not say what and where: $(cat "$tmp/b3.err")"
-else
-	known "b3: script exits 0 when its answers cannot be saved; it says only '$(grep -m1 '^! ' "$tmp/b3.out")' and asks again ($(grep -c '^! the answer could not be saved' "$tmp/b3.out" || :) times), nothing on stderr"
-fi
+[ "$st" -ne 0 ] || fail "b3: script exited 0 although its answers could not be saved: $(cat "$tmp/b3.out")"
+sysexits "$st" b3
+one_error "$tmp/b3.err" b3
+echo "b3 (script): exit $st, $(cat "$tmp/b3.err")"
+says_what_and_where b3 "$tmp/b3.err" ||
+    fail "b3: the message does not say what and where: $(cat "$tmp/b3.err")"
 echo "ok: nothing lost ($before)"
