@@ -317,7 +317,8 @@ test_failed_save_keeps_position(void **state)
 	v.kind = EXPR_V_NUMBER;
 	v.num = 1;
 	f->rec.fail = 1;
-	assert_int_equal(interview_answer(f->iv, &v, 0, err, sizeof err), -1);
+	assert_int_equal(interview_answer(f->iv, &v, 0, err, sizeof err),
+	    INTERVIEW_UNSAVED);
 	assert_string_equal(err, "the answer could not be saved");
 	assert_string_equal(current_id(f, &m), "district");
 	assert_null(interview_value(f->iv, 0, 0));
