@@ -1785,6 +1785,33 @@ bad:
 	return -1;
 }
 
+/* A stored value as SQLite's dynamic typing has it: the type read back is
+ * the type written. Text stays valid until the statement moves on. */
+static void
+column_value(sqlite3_stmt *s, int col, struct store_value *v)
+{
+	v->text = NULL;
+	v->len = 0;
+	switch (sqlite3_column_type(s, col)) {
+	case SQLITE_INTEGER:
+		v->type = STORE_INT;
+		v->i = sqlite3_column_int64(s, col);
+		break;
+	case SQLITE_FLOAT:
+		v->type = STORE_REAL;
+		v->r = sqlite3_column_double(s, col);
+		break;
+	case SQLITE_TEXT:
+		v->type = STORE_TEXT;
+		v->text = (const char *)sqlite3_column_text(s, col);
+		v->len = (size_t)sqlite3_column_bytes(s, col);
+		break;
+	default:	/* NULL; the schema allows no blobs */
+		v->type = STORE_NULL;
+		break;
+	}
+}
+
 /* Fills *a from a row of ANSWER_COLS; pointers into the statement. */
 static void
 read_answer(sqlite3_stmt *s, struct store_answer *a)
@@ -1795,24 +1822,7 @@ read_answer(sqlite3_stmt *s, struct store_answer *a)
 	a->interview = (const char *)sqlite3_column_text(s, 0);
 	a->member = sqlite3_column_int(s, 1);
 	a->question = (const char *)sqlite3_column_text(s, 2);
-	switch (sqlite3_column_type(s, 3)) {
-	case SQLITE_INTEGER:
-		v->type = STORE_INT;
-		v->i = sqlite3_column_int64(s, 3);
-		break;
-	case SQLITE_FLOAT:
-		v->type = STORE_REAL;
-		v->r = sqlite3_column_double(s, 3);
-		break;
-	case SQLITE_TEXT:
-		v->type = STORE_TEXT;
-		v->text = (const char *)sqlite3_column_text(s, 3);
-		v->len = (size_t)sqlite3_column_bytes(s, 3);
-		break;
-	default:	/* NULL; the schema allows no blobs */
-		v->type = STORE_NULL;
-		break;
-	}
+	column_value(s, 3, v);
 	v->missing = (const char *)sqlite3_column_text(s, 4);
 	a->answered_at = (const char *)sqlite3_column_text(s, 5);
 	a->seconds = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 :
@@ -1959,26 +1969,7 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 		}
 		a.member = sqlite3_column_int(s, 4);
 		a.question = (const char *)sqlite3_column_text(s, 5);
-		v->text = NULL;
-		v->len = 0;
-		switch (sqlite3_column_type(s, 6)) {
-		case SQLITE_INTEGER:
-			v->type = STORE_INT;
-			v->i = sqlite3_column_int64(s, 6);
-			break;
-		case SQLITE_FLOAT:
-			v->type = STORE_REAL;
-			v->r = sqlite3_column_double(s, 6);
-			break;
-		case SQLITE_TEXT:
-			v->type = STORE_TEXT;
-			v->text = (const char *)sqlite3_column_text(s, 6);
-			v->len = (size_t)sqlite3_column_bytes(s, 6);
-			break;
-		default:
-			v->type = STORE_NULL;
-			break;
-		}
+		column_value(s, 6, v);
 		v->missing = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL :
 		    (const char *)sqlite3_column_text(s, 7);
 		/*
