@@ -158,6 +158,7 @@ cmd_script(int argc, char **argv)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	char uuid[37];
 	int lang = 0, rc = 0;
 
 	cmd_maybe_help("script", argc, argv);
@@ -169,7 +170,10 @@ cmd_script(int argc, char **argv)
 		questionnaire_free(qn);
 		return EX_CANTCREAT;
 	}
-	if ((o.resume ? session_resume(&s, st, qn, o.resume, &err) :
+	/* --resume takes a UUID or its first 8+ characters, as `log` does. */
+	if (o.resume != NULL && store_interview_find(st, o.resume, uuid) < 0)
+		die(EX_DATAERR, "%s", store_errmsg(st));
+	if ((o.resume ? session_resume(&s, st, qn, uuid, &err) :
 	    session_begin(&s, st, qn, "interview", o.enumerator, lang, &err)) < 0)
 		die(EX_DATAERR, "%s", err.s);
 	say("interview %s", s.uuid);

@@ -21,7 +21,8 @@ const struct cmd_entry cmd_table[] = {
 	    "[--db PATH] [--resume UUID] [--lang CODE] [--enumerator ID] SURVEY",
 	    "take an interview from answers on standard input, one per line",
 	    "  --db PATH        database (default data/lcsurvey.db)\n"
-	    "  --resume UUID    continue that interview instead of a new one\n"
+	    "  --resume UUID    continue that interview (or the one whose UUID\n"
+	    "                   begins with these 8 or more characters)\n"
 	    "  --lang CODE      language of messages (default: the first)\n"
 	    "  --enumerator ID  recorded with the interview\n"
 	    "Prints '? QUESTION MEMBER' before each answer it reads, '! MESSAGE'\n"

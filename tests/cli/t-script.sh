@@ -27,6 +27,10 @@ grep -q "^complete $uuid\$" "$tmp/out" || fail "not completed: $(cat "$tmp/out")
 # Refused answers are said and asked again.
 printf '9\n1\n' | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out2"
 grep -q "^! '9' is not one of the choices" "$tmp/out2" || fail "no refusal: $(cat "$tmp/out2")"
+# An unknown interview to resume: one line, exit 65.
+rc=0
+: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume deadbeef 2>"$tmp/err" || rc=$?
+[ "$rc" = 65 ] && grep -q "deadbeef" "$tmp/err" || fail "unknown --resume: exit $rc, $(cat "$tmp/err")"
 # Opening an interview writes nothing; its first answer writes the row
 # and the calculations made before it (no members yet: adults = 0).
 u2=$(sed -n 's/^interview //p' "$tmp/out2")
@@ -41,7 +45,8 @@ u2b=$(sed -n 's/^interview //p' "$tmp/out2b")
 printf '2\n7\n1\n' | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out3"
 u3=$(sed -n 's/^interview //p' "$tmp/out3")
 [ "$(q "select status from interviews where uuid='$u3'")" = partial ] || fail partial
-: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume "$u3" >"$tmp/out4"
+# (by the first 8 characters of its UUID, as `lcsurvey log` takes it)
+: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume "$(echo "$u3" | cut -c1-8)" >"$tmp/out4"
 sed -n 2p "$tmp/out4" | grep -q '^? weight 0$' || fail "resumed at: $(cat "$tmp/out4")"
 
 # Change the questionnaire file: the interview carries on with its version.
