@@ -23,6 +23,9 @@ int store_int_fail_db(struct store *st, const char *fmt, ...)
 int store_int_begin(struct store *st);
 int store_int_commit(struct store *st);
 void store_int_rollback(struct store *st);
+/* Fills *v from column col of s as SQLite typed it (text points into the
+ * statement); v->missing is left alone. */
+void store_int_column_value(sqlite3_stmt *s, int col, struct store_value *v);
 /* Now, UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ". */
 void store_int_now(char out[32]);
 

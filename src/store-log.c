@@ -32,24 +32,7 @@ static void
 read_value(sqlite3_stmt *s, int col, struct store_value *v)
 {
 	memset(v, 0, sizeof *v);
-	switch (sqlite3_column_type(s, col)) {
-	case SQLITE_INTEGER:
-		v->type = STORE_INT;
-		v->i = sqlite3_column_int64(s, col);
-		break;
-	case SQLITE_FLOAT:
-		v->type = STORE_REAL;
-		v->r = sqlite3_column_double(s, col);
-		break;
-	case SQLITE_TEXT:
-		v->type = STORE_TEXT;
-		v->text = (const char *)sqlite3_column_text(s, col);
-		v->len = (size_t)sqlite3_column_bytes(s, col);
-		break;
-	default:
-		v->type = STORE_NULL;
-		break;
-	}
+	store_int_column_value(s, col, v);
 	v->missing = (const char *)sqlite3_column_text(s, col + 1);
 }
 

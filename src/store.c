@@ -1787,8 +1787,8 @@ bad:
 
 /* A stored value as SQLite's dynamic typing has it: the type read back is
  * the type written. Text stays valid until the statement moves on. */
-static void
-column_value(sqlite3_stmt *s, int col, struct store_value *v)
+void
+store_int_column_value(sqlite3_stmt *s, int col, struct store_value *v)
 {
 	v->text = NULL;
 	v->len = 0;
@@ -1822,7 +1822,7 @@ read_answer(sqlite3_stmt *s, struct store_answer *a)
 	a->interview = (const char *)sqlite3_column_text(s, 0);
 	a->member = sqlite3_column_int(s, 1);
 	a->question = (const char *)sqlite3_column_text(s, 2);
-	column_value(s, 3, v);
+	store_int_column_value(s, 3, v);
 	v->missing = (const char *)sqlite3_column_text(s, 4);
 	a->answered_at = (const char *)sqlite3_column_text(s, 5);
 	a->seconds = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 :
@@ -1969,7 +1969,7 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 		}
 		a.member = sqlite3_column_int(s, 4);
 		a.question = (const char *)sqlite3_column_text(s, 5);
-		column_value(s, 6, v);
+		store_int_column_value(s, 6, v);
 		v->missing = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL :
 		    (const char *)sqlite3_column_text(s, 7);
 		/*
