@@ -11,7 +11,7 @@
 
 static const char export_sql[] =
     "SELECT i.uuid, i.status, i.started_at, ifnull(i.ended_at, ''), "
-    "i.updated_at, i.device, i.enumerator, i.language, i.mode, i.stratum, "
+    STORE_INT_UPDATED_AT ", i.device, i.enumerator, i.language, i.mode, i.stratum, "
     "i.cluster, i.household, i.weight, a.member, a.question, a.value, "
     "a.missing, a.answered_at, a.seconds, a.seq "
     "FROM interviews i LEFT JOIN answers a ON a.interview = i.uuid "

@@ -10,6 +10,28 @@
 
 #include "store.h"
 
+/*
+ * The largest sequence number in use. Single writes (an answer, a status)
+ * log every number they take, so the log's largest covers them without a
+ * counter rewritten per answer; bulk writes (import, merge) may write
+ * answers without log rows and leave their largest in meta.seq. An
+ * expression for a SELECT on the store's connection.
+ */
+#define STORE_INT_SEQ_TOP \
+	"max((SELECT value FROM main.meta WHERE name = 'seq'), " \
+	"ifnull((SELECT max(seq) FROM main.answer_log), 0))"
+
+/*
+ * When interview i (the alias) last changed: its own row's updated_at
+ * (status, design, language), or its newest logged event, whichever is
+ * later. An answer's save does not rewrite the interview's row; the log
+ * row it writes already says when (answer_log_by_interview finds the
+ * newest in one seek).
+ */
+#define STORE_INT_UPDATED_AT \
+	"max(i.updated_at, ifnull((SELECT l.at FROM main.answer_log l " \
+	"WHERE l.interview = i.uuid ORDER BY l.seq DESC LIMIT 1), ''))"
+
 /* The open connection. */
 sqlite3 *store_int_db(struct store *st);
 /* Sets the message for store_errmsg and returns -1. */

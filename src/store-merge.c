@@ -1029,7 +1029,7 @@ merge_rows(struct merge *m)
 		if (sqlite3_prepare_v2(m->db, merge_sql[i], -1, &m->s[i],
 		    NULL) != SQLITE_OK)
 			return refuse_db(m, "cannot prepare the merge");
-	if (query_i64(m, "SELECT value FROM main.meta WHERE name = 'seq'",
+	if (query_i64(m, "SELECT " STORE_INT_SEQ_TOP,
 	    &m->base, "cannot read the sequence number") == -1 ||
 	    query_i64(m, "SELECT max(ifnull((SELECT max(seq) FROM "
 	    "merge_src.answers), 0), ifnull((SELECT max(seq) FROM "

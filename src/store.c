@@ -169,6 +169,37 @@ static const char *const migrations[] = {
 	"	cell INTEGER NOT NULL CHECK (cell >= 0),\n"
 	"	PRIMARY KEY (run, interview)\n"
 	") WITHOUT ROWID;\n",
+
+	/*
+	 * 4 -> 5: fewer pages written per answer (issue 3: an answer's save
+	 * within 2x a bare insert; each B-tree an answer touches is one more
+	 * page in the WAL before the fsync). The clock check now compares
+	 * with the device's last event as the connection remembers it
+	 * (looked up once), so answer_log_by_device serves nothing; and
+	 * answers.seq loses its UNIQUE index (the numbers are unique by
+	 * construction, and nothing looks an answer up by its number), which
+	 * takes a rebuild. The counter and interviews.updated_at are no longer
+	 * rewritten per answer either (see next_seq, STORE_INT_UPDATED_AT);
+	 * neither needs a schema change.
+	 */
+	"DROP INDEX answer_log_by_device;\n"
+	"CREATE TABLE answers_v5 (\n"
+	"	interview TEXT NOT NULL REFERENCES interviews (uuid),\n"
+	"	member INTEGER NOT NULL CHECK (member >= 0),\n"
+	"	question TEXT NOT NULL,\n"
+	"	value CHECK (typeof(value) IN ('null', 'integer', 'real', 'text')),\n"
+	"	missing TEXT CHECK (missing IN ('dont_know', 'refused')),\n"
+	"	answered_at TEXT NOT NULL,\n"
+	"	seconds REAL CHECK (seconds IS NULL OR seconds >= 0),\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	confirmed INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),\n"
+	"	PRIMARY KEY (interview, member, question),\n"
+	"	CHECK (missing IS NULL OR value IS NULL)\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO answers_v5 SELECT interview, member, question, value,\n"
+	"    missing, answered_at, seconds, seq, confirmed FROM answers;\n"
+	"DROP TABLE answers;\n"
+	"ALTER TABLE answers_v5 RENAME TO answers;\n",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -179,7 +210,7 @@ _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION,
  * order. */
 #define INTERVIEW_COLS \
 	"i.uuid, i.questionnaire, i.status, i.started_at, i.ended_at, " \
-	"i.updated_at, i.device, q.survey_id, q.version, i.enumerator, " \
+	STORE_INT_UPDATED_AT ", i.device, q.survey_id, q.version, i.enumerator, " \
 	"i.language, i.mode, i.stratum, i.cluster, i.household, i.weight, " \
 	"(SELECT count(*) FROM answers a WHERE a.interview = i.uuid) " \
 	"FROM interviews i JOIN questionnaires q ON q.id = i.questionnaire "
@@ -204,7 +235,6 @@ enum {
 	ST_I_STATUS,
 	ST_I_DESIGN,
 	ST_I_LANG,
-	ST_I_TOUCH,
 	ST_I_GET,
 	ST_I_LIST,
 	ST_I_COUNT,
@@ -215,6 +245,7 @@ enum {
 	ST_A_OLD,
 	ST_I_STATUS_OF,
 	ST_L_ADD,
+	ST_L_LAST,
 	ST__N
 };
 
@@ -225,9 +256,7 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_META_GET] = "SELECT value FROM meta WHERE name = ?1",
 	[ST_META_ADD] =
 	    "INSERT OR IGNORE INTO meta (name, value) VALUES (?1, ?2)",
-	[ST_SEQ_NEXT] =
-	    "UPDATE meta SET value = value + 1 WHERE name = 'seq' "
-	    "RETURNING value",
+	[ST_SEQ_NEXT] = "SELECT " STORE_INT_SEQ_TOP " + 1",
 	[ST_Q_FIND] = "SELECT id FROM questionnaires WHERE hash = ?1",
 	[ST_Q_ADD] =
 	    "INSERT INTO questionnaires "
@@ -247,7 +276,6 @@ static const char *const stmt_sql[ST__N] = {
 	[ST_I_LANG] =
 	    "UPDATE interviews SET language = ?2, updated_at = ?3 "
 	    "WHERE uuid = ?1",
-	[ST_I_TOUCH] = "UPDATE interviews SET updated_at = ?2 WHERE uuid = ?1",
 	[ST_I_GET] = "SELECT " INTERVIEW_COLS "WHERE i.uuid = ?1",
 	[ST_I_LIST] =
 	    "SELECT " INTERVIEW_COLS
@@ -291,14 +319,17 @@ static const char *const stmt_sql[ST__N] = {
 	    "SELECT value, missing, confirmed FROM answers "
 	    "WHERE interview = ?1 AND member = ?2 AND question = ?3",
 	[ST_I_STATUS_OF] = "SELECT status FROM interviews WHERE uuid = ?1",
-	/* The clock check looks at the device's previous event, found by
-	 * answer_log_by_device, before this row exists. */
 	[ST_L_ADD] =
 	    "INSERT INTO answer_log (seq, device, interview, member, question, "
 	    "event, old_value, old_missing, new_value, new_missing, confirmed, "
 	    "reason, at, clock_backwards) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, ?13, coalesce((SELECT at > ?13 "
-	    "FROM answer_log WHERE device = ?2 ORDER BY seq DESC LIMIT 1), 0))",
+	    "?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	/* Without an index on device: the scan runs backwards from the
+	 * newest row and stops at the device's own, which on a field laptop
+	 * is the newest. Once per connection (see clock_backwards). */
+	[ST_L_LAST] =
+	    "SELECT at FROM answer_log WHERE device = ?1 "
+	    "ORDER BY seq DESC LIMIT 1",
 };
 
 struct store {
@@ -307,6 +338,14 @@ struct store {
 	int memory;		/* ":memory:", which has no WAL */
 	int batch;		/* inside store_batch_begin: one outer transaction */
 	char device[37];
+	/* The time of this device's last event, for the clock check; valid
+	 * when last_at_known. Forgotten on rollback, read again when next
+	 * needed. Another process writing for the same device meanwhile can
+	 * leave it behind that process's events: the check then compares
+	 * with an earlier event of the same clock, which only misses a jump
+	 * that the other process's events hide. */
+	char last_at[32];
+	int last_at_known;
 	struct buf err;
 	sqlite3_stmt *stmt[ST__N];
 };
@@ -398,6 +437,7 @@ tx_begin(struct store *st)
 static void
 tx_rollback(struct store *st)
 {
+	st->last_at_known = 0;
 	if (!sqlite3_get_autocommit(st->db)) {
 		sqlite3_step(stmt(st, ST_ROLLBACK));
 		done(stmt(st, ST_ROLLBACK));
@@ -1386,23 +1426,37 @@ bind_value(sqlite3_stmt *s, int i, const struct store_value *v)
 	return sqlite3_bind_null(s, i);
 }
 
-/* Bumps the interview's updated_at, failing if there is no such
- * interview; inside the caller's transaction. */
+/* Reads the interview's status into out (16 bytes), inside the caller's
+ * transaction; "cannot WHAT: no interview" when there is none. A read
+ * rather than a write: an answer's save leaves the interview row alone. */
 static int
-touch(struct store *st, const char *uuid, const char *now)
+read_status(struct store *st, const char *uuid, const char *what,
+    char *out)
 {
-	sqlite3_stmt *s = stmt(st, ST_I_TOUCH);
-	int rc = SQLITE_OK;
+	sqlite3_stmt *q = stmt(st, ST_I_STATUS_OF);
+	int rc;
 
-	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC));
-	if (bound(st, s, rc) == -1)
+	if (bound(st, q, sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC)))
 		return -1;
-	return update_interview(st, s, uuid, "record the answer");
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		copy_col(out, 16, q, 0);
+	else if (rc == SQLITE_DONE)
+		fail(st, "cannot %s: no interview '%s'", what, uuid);
+	else
+		fail_db(st, "cannot read interview '%s'", uuid);
+	done(q);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* The next answer sequence number; a counter in meta rather than
- * max(seq) + 1, so a cleared answer's number is never handed out again. */
+/*
+ * The next sequence number: one more than the largest in use (see
+ * STORE_INT_SEQ_TOP), read inside the caller's write transaction so no
+ * other writer can take it too. Every single write logs the number it
+ * takes (an unchanged answer takes none), and log rows are never deleted,
+ * so a cleared answer's number is never handed out again. A read, not a
+ * counter's rewrite: one page fewer per answer.
+ */
 static int
 next_seq(struct store *st, int64_t *seq)
 {
@@ -1421,6 +1475,34 @@ next_seq(struct store *st, int64_t *seq)
 	}
 	done(s);
 	return 0;
+}
+
+/* 1 if now is earlier than this device's last event; remembers now as the
+ * last event (tx_rollback forgets it). -1 if the log cannot be read. */
+static int
+clock_backwards(struct store *st, const char *now)
+{
+	sqlite3_stmt *s = stmt(st, ST_L_LAST);
+	int rc, back;
+
+	if (!st->last_at_known) {
+		if (bound(st, s, sqlite3_bind_text(s, 1, st->device, -1,
+		    SQLITE_STATIC)))
+			return -1;
+		st->last_at[0] = '\0';
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			copy_col(st->last_at, sizeof st->last_at, s, 0);
+		else if (rc != SQLITE_DONE)
+			fail_db(st, "cannot read the device's last event");
+		done(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return -1;
+		st->last_at_known = 1;
+	}
+	back = strcmp(st->last_at, now) > 0;
+	snprintf(st->last_at, sizeof st->last_at, "%s", now);
+	return back;
 }
 
 /* ---- audit trail: the writing side (the reading side is store-log.c) -- */
@@ -1542,8 +1624,11 @@ log_write(struct store *st, const struct log_row *r,
     const struct store_value *oldv, const struct store_value *newv)
 {
 	sqlite3_stmt *l = stmt(st, ST_L_ADD);
-	int rc = SQLITE_OK;
+	int rc = SQLITE_OK, back;
 
+	if ((back = clock_backwards(st, r->now)) == -1)
+		return -1;
+	BIND(rc, sqlite3_bind_int(l, 14, back));
 	BIND(rc, sqlite3_bind_int64(l, 1, r->seq));
 	BIND(rc, sqlite3_bind_text(l, 2, st->device, -1, SQLITE_STATIC));
 	BIND(rc, sqlite3_bind_text(l, 3, r->uuid, -1, SQLITE_STATIC));
@@ -1571,7 +1656,7 @@ static int
 set_status(struct store *st, const char *uuid, const char *status,
     const char *reason, int reopen)
 {
-	sqlite3_stmt *s = stmt(st, ST_I_STATUS), *q = stmt(st, ST_I_STATUS_OF);
+	sqlite3_stmt *s = stmt(st, ST_I_STATUS);
 	struct store_value oldv, newv;
 	struct log_row r;
 	char now[32], old[16];
@@ -1593,18 +1678,7 @@ set_status(struct store *st, const char *uuid, const char *status,
 		return -1;
 	/* The old status is read inside the transaction, so the log row
 	 * says what really changed even with another writer about. */
-	if (bound(st, q, sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC)))
-		goto bad;
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		copy_col(old, sizeof old, q, 0);
-	else if (rc == SQLITE_DONE)
-		fail(st, "cannot set the interview status: no interview '%s'",
-		    uuid);
-	else
-		fail_db(st, "cannot read interview '%s'", uuid);
-	done(q);
-	if (rc != SQLITE_ROW)
+	if (read_status(st, uuid, "set the interview status", old) == -1)
 		goto bad;
 	if (reopen && strcmp(old, "partial") == 0) {
 		fail(st, "cannot reopen interview '%s': it is not complete or "
@@ -1660,7 +1734,7 @@ store_answer_put_ex(struct store *st, const char *uuid, int member,
 {
 	sqlite3_stmt *s = stmt(st, ST_A_PUT);
 	struct log_row r;
-	char now[32];
+	char now[32], status[16];
 	int64_t seq = 0;
 	int rc = SQLITE_OK, found, same, was_confirmed;
 	int confirmed = o != NULL && o->confirmed;
@@ -1680,12 +1754,18 @@ store_answer_put_ex(struct store *st, const char *uuid, int member,
 	now_iso(now);
 	if (tx_begin(st) == -1)
 		return -1;
-	/* The number is taken first so that a put to an unknown interview
-	 * exercises (and the tests check) the rollback of the counter. The
-	 * old answer is read before it is overwritten, for the log. */
-	if (next_seq(st, &seq) == -1 || touch(st, uuid, now) == -1 ||
+	/* The old answer is read before it is overwritten, for the log. */
+	if (read_status(st, uuid, "record the answer", status) == -1 ||
 	    log_old(st, uuid, member, question, v, &found, &same,
 	    &was_confirmed) == -1)
+		goto bad;
+	/* The same answer saved again (going back and forward) is no
+	 * event and no write: the row already says when it was given. */
+	if (found && same && was_confirmed == confirmed) {
+		done(stmt(st, ST_L_ADD));
+		return tx_commit(st);
+	}
+	if (next_seq(st, &seq) == -1)
 		goto bad;
 	BIND(rc, sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC));
 	BIND(rc, sqlite3_bind_int(s, 2, member));
@@ -1706,12 +1786,6 @@ store_answer_put_ex(struct store *st, const char *uuid, int member,
 		goto bad;
 	}
 	done(s);
-	/* The same answer saved again (going back and forward) is no
-	 * event: the log keeps what changed. */
-	if (found && same && was_confirmed == confirmed) {
-		done(stmt(st, ST_L_ADD));
-		return tx_commit(st);
-	}
 	memset(&r, 0, sizeof r);
 	r.seq = seq;	/* the answer's own number */
 	r.uuid = uuid;
@@ -1744,7 +1818,7 @@ store_answer_clear_ex(struct store *st, const char *uuid, int member,
 {
 	sqlite3_stmt *s = stmt(st, ST_A_CLEAR);
 	struct log_row r;
-	char now[32];
+	char now[32], status[16];
 	int rc = SQLITE_OK, found, same, was_confirmed;
 
 	if (uuid == NULL || question == NULL)
@@ -1754,7 +1828,7 @@ store_answer_clear_ex(struct store *st, const char *uuid, int member,
 	now_iso(now);
 	if (tx_begin(st) == -1)
 		return -1;
-	if (touch(st, uuid, now) == -1 ||
+	if (read_status(st, uuid, "clear the answer", status) == -1 ||
 	    log_old(st, uuid, member, question, NULL, &found, &same,
 	    &was_confirmed) == -1)
 		goto bad;
@@ -2038,7 +2112,7 @@ store_import_begin(struct store *st, const char *survey_id,
     int64_t *qrow, struct store_import **out)
 {
 	struct store_import *im;
-	sqlite3_stmt *s = stmt(st, ST_META_GET);
+	sqlite3_stmt *s = stmt(st, ST_SEQ_NEXT);
 	char rnd[37], actual[65];
 	struct timespec ts;
 	uint64_t ms;
@@ -2098,10 +2172,11 @@ store_import_begin(struct store *st, const char *survey_id,
 		fail_db(st, "cannot prepare the import");
 		goto bad;
 	}
-	if (bound(st, s, sqlite3_bind_text(s, 1, "seq", -1, SQLITE_STATIC)))
-		goto bad;
+	/* Numbered on from the largest in use; store_import_commit leaves
+	 * the import's largest in meta.seq, as its answers have no log rows
+	 * to carry it. */
 	rc = sqlite3_step(s);
-	im->seq = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	im->seq = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) - 1 : 0;
 	done(s);
 	if (rc != SQLITE_ROW) {
 		fail_db(st, "cannot read the answer counter");

@@ -24,7 +24,7 @@
 struct store;
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 #define STORE_UUID_LEN 36	/* text form, without the NUL */
 #define STORE_TIME_LEN 24	/* "2024-05-01T12:34:56.789Z" */
