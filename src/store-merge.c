@@ -66,6 +66,12 @@ static const char *const setup_sql =
 #define LOG_COLS "interview, " LOG_COLS2
 #define LOG_LCOLS "l.interview, " LOG_LCOLS2
 
+/* Log rows t (target) and l (input) record the same event: the device
+ * and its clock's millisecond, what happened and to which answer. */
+#define LOG_SAME "t.device = l.device AND t.at = l.at AND " \
+	"t.event = l.event AND t.member IS l.member AND " \
+	"t.question IS l.question"
+
 enum {
 	M_NEW_FIND,
 	M_NEW_IV,
@@ -75,6 +81,8 @@ enum {
 	M_BOTH,
 	M_EXTRA_T,
 	M_EXTRA_S,
+	M_LOG_T,
+	M_LOG_S,
 	M_DIGEST,
 	M_EXISTS,
 	M_COPY_IV,
@@ -145,6 +153,16 @@ static const char *const merge_sql[M__N] = {
 	    "WHERE t.interview = ?1 AND t.member = s.member AND "
 	    "t.question = s.question AND t.value IS s.value AND "
 	    "typeof(t.value) = typeof(s.value) AND t.missing IS s.missing)",
+	/* Of interview ?1's log rows on one side: how many, and how many
+	 * the other side lacks. */
+	[M_LOG_T] =
+	    "SELECT count(*), total(NOT EXISTS (SELECT 1 FROM "
+	    "merge_src.answer_log l WHERE l.interview = ?1 AND " LOG_SAME ")) "
+	    "FROM main.answer_log t WHERE t.interview = ?1",
+	[M_LOG_S] =
+	    "SELECT count(*), total(NOT EXISTS (SELECT 1 FROM "
+	    "main.answer_log t WHERE t.interview = ?1 AND " LOG_SAME ")) "
+	    "FROM merge_src.answer_log l WHERE l.interview = ?1",
 	[M_DIGEST] =
 	    "SELECT group_concat(x, char(10)) FROM (SELECT a.member || ' ' || "
 	    "a.question || ' ' || typeof(a.value) || ' ' || quote(a.value) || "
@@ -170,9 +188,7 @@ static const char *const merge_sql[M__N] = {
 	    "SELECT l.seq + ?3, ?2, " LOG_LCOLS2 " "
 	    "FROM merge_src.answer_log l WHERE l.interview = ?1 "
 	    "AND NOT EXISTS (SELECT 1 FROM main.answer_log t "
-	    "WHERE t.interview = ?2 AND t.device = l.device AND t.at = l.at "
-	    "AND t.event = l.event AND t.member IS l.member AND "
-	    "t.question IS l.question)",
+	    "WHERE t.interview = ?2 AND " LOG_SAME ")",
 	[M_COPY_META] =
 	    "INSERT OR REPLACE INTO main.meta (name, value) "
 	    "VALUES ('conflict:' || ?1, ?2)",
@@ -925,11 +941,55 @@ replace(struct merge *m, const struct both *b)
 	return 0;
 }
 
+/* Interview uuid's log rows on one side (which: M_LOG_T or M_LOG_S):
+ * *n of them, *extra not on the other side. */
+static int
+count_log(struct merge *m, int which, const char *uuid, int64_t *n,
+    int64_t *extra)
+{
+	sqlite3_stmt *s = m->s[which];
+	int rc;
+
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	*extra = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return refuse_db(m, "cannot compare audit logs");
+	return 0;
+}
+
 /*
- * An interview both sides have. The same content is unchanged; a complete
- * version whose answers include every answer of the other side, equal,
- * is the newer one and wins; anything else is a conflict, and both are
- * kept.
+ * By the audit logs: 1 if the input's version continues the target's
+ * (every event of the target's is in the input's, which has more: the
+ * device went on with the interview after the earlier merge, even
+ * changing answers or reopening it), -1 if the target's continues the
+ * input's, 0 if neither. A side without log rows (an import, a file from
+ * before the log) proves nothing. *err on a read error.
+ */
+static int
+log_order(struct merge *m, const struct both *b, int *err)
+{
+	int64_t nt, xt, ns, xs;
+
+	*err = count_log(m, M_LOG_T, b->uuid, &nt, &xt) == -1 ||
+	    count_log(m, M_LOG_S, b->uuid, &ns, &xs) == -1;
+	if (*err || !b->same_q)
+		return 0;
+	if (nt > 0 && xt == 0 && xs > 0)
+		return 1;
+	if (ns > 0 && xs == 0 && xt > 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * An interview both sides have. The same content is unchanged. A version
+ * whose audit log continues the other's is the newer one and wins. Without
+ * that proof, a complete version whose answers include every answer of
+ * the other side, equal, is the newer one and wins. Anything else is a
+ * conflict, and both are kept.
  */
 static int
 merge_one(struct merge *m, const struct both *b)
@@ -938,6 +998,7 @@ merge_one(struct merge *m, const struct both *b)
 	int s_complete = strcmp(b->sstatus, "complete") == 0;
 	int t_complete = strcmp(b->tstatus, "complete") == 0;
 	int same_status = strcmp(b->sstatus, b->tstatus) == 0;
+	int order, err;
 
 	/* Questionnaire 0 does not exist: every answer counts. */
 	if (count_extra(m, M_EXTRA_T, b->uuid, 0, &extra_t) == -1 ||
@@ -945,6 +1006,15 @@ merge_one(struct merge *m, const struct both *b)
 		return -1;
 	if (b->same_q && extra_t == 0 && extra_s == 0 && same_status &&
 	    b->same_design) {
+		m->stats->unchanged++;
+		return 0;
+	}
+	order = log_order(m, b, &err);
+	if (err)
+		return -1;
+	if (order > 0)
+		return replace(m, b);
+	if (order < 0) {
 		m->stats->unchanged++;
 		return 0;
 	}

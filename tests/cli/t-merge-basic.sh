@@ -2,7 +2,8 @@
 # lcsurvey merge: files from two "laptops" into a central database; merging
 # again changes nothing; an interview edited differently on two copies is
 # kept twice and reported with both UUIDs; a partial interview later
-# completed replaces its earlier version.
+# completed replaces its earlier version, also when an answer was changed
+# meanwhile (the audit log proves it is the same interview, continued).
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -56,6 +57,38 @@ printf '\n2025-03-01\n\n2\nAmina\n2\n34\n1\n1 2\n5.5\n4\nBo\n1\n9\n\ncomplete\n'
 grep -q "p.db: 0 new, 0 unchanged, 1 updated, 0 conflicts$" "$tmp/out5" ||
     fail "update: $(cat "$tmp/out5")"
 [ "$(q "SELECT status FROM interviews WHERE uuid = '$pu'")" = complete ] || fail "updated status"
+
+# Merged while partial, then an earlier answer changed and the interview
+# completed: the audit log shows the laptop went on with the same
+# interview, so it is an update, not a conflict (the answers alone would
+# not show it). The snapshot taken before that is older: unchanged. A copy
+# that went on differently from the same snapshot: a conflict.
+printf '1\n12\n3\n' | "$LCSURVEY" script surveys/example.yaml --db "$tmp/e.db" >"$tmp/e1"
+eu=$(sed -n 's/^interview //p' "$tmp/e1")
+"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/e.db" >/dev/null
+cp "$tmp/e.db" "$tmp/e-old.db"
+cp "$tmp/e.db" "$tmp/e-other.db"
+rest='\n2025-03-01\n\n2\nAmina\n2\n34\n1\n1 2\n5.5\n4\nBo\n1\n9\n\ncomplete\n'
+printf ":back\n4\n$rest" |
+    "$LCSURVEY" script surveys/example.yaml --db "$tmp/e.db" --resume "$eu" >/dev/null
+printf ":back\n5\n$rest" |
+    "$LCSURVEY" script surveys/example.yaml --db "$tmp/e-other.db" --resume "$eu" >/dev/null
+"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/e.db" >"$tmp/out6"
+grep -q "e.db: 0 new, 0 unchanged, 1 updated, 0 conflicts$" "$tmp/out6" ||
+    fail "edited after a merge: $(cat "$tmp/out6")"
+[ "$(q "SELECT value FROM answers WHERE interview = '$eu' AND question = 'household'")" = 4 ] ||
+    fail "edited answer not merged"
+[ "$(q "SELECT status FROM interviews WHERE uuid = '$eu'")" = complete ] || fail "edited status"
+[ "$(q "SELECT count(*) FROM answer_log WHERE interview = '$eu' AND event = 'change' AND question = 'household' AND new_value = 4")" = 1 ] ||
+    fail "the change is not in the merged audit log"
+"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/e-old.db" >"$tmp/out7"
+grep -q "e-old.db: 0 new, 1 unchanged, 0 updated, 0 conflicts$" "$tmp/out7" ||
+    fail "older snapshot: $(cat "$tmp/out7")"
+"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/e-other.db" >"$tmp/out8"
+grep -q "e-other.db: 0 new, 0 unchanged, 0 updated, 1 conflict$" "$tmp/out8" ||
+    fail "diverging copy: $(cat "$tmp/out8")"
+[ "$(q "SELECT value FROM answers WHERE interview = '$eu' AND question = 'household'")" = 4 ] ||
+    fail "diverging copy overwrote the target"
 [ "$(q 'PRAGMA integrity_check')" = ok ] || fail integrity
 [ -z "$(q 'PRAGMA foreign_key_check')" ] || fail "dangling references"
 echo ok

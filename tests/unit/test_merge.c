@@ -253,7 +253,11 @@ test_conflict_kept(void **state)
 	add_iv(a, q, 1, u);
 	store_close(a);
 	copy_file(path(f, "a.db"), path(f, "b.db"), -1);
-	/* The same interview, edited differently on the other copy. */
+	/* The same interview, edited differently on each copy: neither
+	 * audit log continues the other. */
+	a = open_db(f, "a.db");
+	put_int(a, u, 0, "b", 10);
+	store_close(a);
 	b = open_db(f, "b.db");
 	put_int(b, u, 0, "b", 20);
 	store_close(b);
@@ -304,6 +308,36 @@ test_complete_superset_wins(void **state)
 	assert_int_equal(count_interviews(c), 1);
 	assert_int_equal(merge(f, c, "a.db", &s), 0);
 	assert_int_equal(s.unchanged, 1);
+	store_close(c);
+}
+
+/* The laptop changes an answer of a partial interview merged earlier,
+ * still partial: by the answers a conflict, by the audit log the same
+ * interview gone on, so an update; the earlier snapshot is then older. */
+static void
+test_log_continuation(void **state)
+{
+	struct fix *f = *state;
+	struct store *a = open_db(f, "a.db"), *c;
+	struct store_merge_stats s;
+	char u[37];
+	int64_t q = add_q(a, Q_SRC);
+
+	add_iv(a, q, 0, u);
+	store_close(a);
+	copy_file(path(f, "a.db"), path(f, "old.db"), -1);
+	c = open_db(f, "c.db");
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	a = open_db(f, "a.db");
+	put_int(a, u, 0, "b", 99);
+	store_close(a);
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	assert_int_equal(s.updated, 1);
+	assert_int_equal(s.conflicts + s.unchanged + s.added, 0);
+	assert_int_equal(merge(f, c, "old.db", &s), 0);
+	assert_int_equal(s.unchanged, 1);
+	assert_int_equal(s.conflicts + s.updated + s.added, 0);
+	assert_int_equal(count_interviews(c), 1);
 	store_close(c);
 }
 
@@ -418,6 +452,7 @@ main(void)
 		T(test_idempotent),
 		T(test_conflict_kept),
 		T(test_complete_superset_wins),
+		T(test_log_continuation),
 		T(test_versions_apart),
 		T(test_with_wal),
 		T(test_hostile_refused),
