@@ -37,7 +37,8 @@ sqlite3 "$tmp/empty.db" "DELETE FROM answer_log; DELETE FROM answers;
     DELETE FROM interviews;
     UPDATE meta SET value = 0 WHERE name = 'seq'; VACUUM"
 # Random UUIDs for $per interviews; sequence numbers (shared by answers
-# and the audit log) shifted by the template's largest for each copy.
+# and the audit log) shifted by the template's largest for each copy (the
+# larger of meta.seq and the log's, as lcsurvey-store(5) says).
 gen="
 PRAGMA foreign_keys = OFF;
 CREATE TEMP TABLE ids AS
@@ -48,7 +49,9 @@ SELECT k, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
 CREATE TEMP TABLE t AS SELECT * FROM interviews;
 CREATE TEMP TABLE ta AS SELECT * FROM answers;
 CREATE TEMP TABLE tl AS SELECT * FROM answer_log;
-CREATE TEMP TABLE s AS SELECT value AS top FROM meta WHERE name = 'seq';
+CREATE TEMP TABLE s AS SELECT max((SELECT value FROM meta WHERE name = 'seq'),
+    (SELECT ifnull(max(seq), 0) FROM answer_log),
+    (SELECT ifnull(max(seq), 0) FROM answers)) AS top;
 DELETE FROM answer_log; DELETE FROM answers; DELETE FROM interviews;
 INSERT INTO interviews SELECT ids.uuid, t.questionnaire, t.status,
     t.started_at, t.ended_at, t.updated_at, t.enumerator, t.device,
@@ -63,7 +66,7 @@ INSERT INTO answer_log SELECT (ids.k - 1) * s.top + l.seq, l.device,
     ids.uuid, l.member, l.question, l.event, l.old_value, l.old_missing,
     l.new_value, l.new_missing, l.confirmed, l.reason, l.at,
     l.clock_backwards FROM ids, tl l, s ORDER BY ids.k, l.seq;
-UPDATE meta SET value = $per * value WHERE name = 'seq';
+UPDATE meta SET value = $per * (SELECT top FROM s) WHERE name = 'seq';
 "
 i=1
 while [ "$i" -le "$files" ]; do
