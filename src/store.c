@@ -1426,9 +1426,10 @@ bind_value(sqlite3_stmt *s, int i, const struct store_value *v)
 	return sqlite3_bind_null(s, i);
 }
 
-/* Reads the interview's status into out (16 bytes), inside the caller's
- * transaction; "cannot WHAT: no interview" when there is none. A read
- * rather than a write: an answer's save leaves the interview row alone. */
+/* Reads the interview's status into out (16 bytes; NULL: only check that
+ * the interview exists), inside the caller's transaction; "cannot WHAT:
+ * no interview" when there is none. A read rather than a write: an
+ * answer's save leaves the interview row alone. */
 static int
 read_status(struct store *st, const char *uuid, const char *what,
     char *out)
@@ -1439,7 +1440,7 @@ read_status(struct store *st, const char *uuid, const char *what,
 	if (bound(st, q, sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC)))
 		return -1;
 	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW && out != NULL)
 		copy_col(out, 16, q, 0);
 	else if (rc == SQLITE_DONE)
 		fail(st, "cannot %s: no interview '%s'", what, uuid);
@@ -1734,7 +1735,7 @@ store_answer_put_ex(struct store *st, const char *uuid, int member,
 {
 	sqlite3_stmt *s = stmt(st, ST_A_PUT);
 	struct log_row r;
-	char now[32], status[16];
+	char now[32];
 	int64_t seq = 0;
 	int rc = SQLITE_OK, found, same, was_confirmed;
 	int confirmed = o != NULL && o->confirmed;
@@ -1755,7 +1756,7 @@ store_answer_put_ex(struct store *st, const char *uuid, int member,
 	if (tx_begin(st) == -1)
 		return -1;
 	/* The old answer is read before it is overwritten, for the log. */
-	if (read_status(st, uuid, "record the answer", status) == -1 ||
+	if (read_status(st, uuid, "record the answer", NULL) == -1 ||
 	    log_old(st, uuid, member, question, v, &found, &same,
 	    &was_confirmed) == -1)
 		goto bad;
@@ -1818,7 +1819,7 @@ store_answer_clear_ex(struct store *st, const char *uuid, int member,
 {
 	sqlite3_stmt *s = stmt(st, ST_A_CLEAR);
 	struct log_row r;
-	char now[32], status[16];
+	char now[32];
 	int rc = SQLITE_OK, found, same, was_confirmed;
 
 	if (uuid == NULL || question == NULL)
@@ -1828,7 +1829,7 @@ store_answer_clear_ex(struct store *st, const char *uuid, int member,
 	now_iso(now);
 	if (tx_begin(st) == -1)
 		return -1;
-	if (read_status(st, uuid, "clear the answer", status) == -1 ||
+	if (read_status(st, uuid, "clear the answer", NULL) == -1 ||
 	    log_old(st, uuid, member, question, NULL, &found, &same,
 	    &was_confirmed) == -1)
 		goto bad;
@@ -2060,10 +2061,37 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 	return ret;
 }
 
+/*
+ * Rows per INSERT of the import. One execution of a statement costs more
+ * than the row it inserts (the transaction check, opening and closing the
+ * table's cursor, the halt and reset), so the import's statements take
+ * IMPORT_ROWS rows at once: INSERT ... SELECT ... FROM (VALUES (row 1),
+ * (row 2), ...) LIMIT ?n, where the LIMIT lets the last, shorter batch
+ * use the same statement.
+ */
+#define IMPORT_ROWS 64
+
+/*
+ * One table's rows on their way in. ?1 .. ?nconst hold what every row
+ * shares, ?nconst+1 the LIMIT, then width parameters per row. Adding a row
+ * binds the next row's parameters; the rows past the LIMIT keep the
+ * previous batch's values, which are never read.
+ */
+struct import_rows {
+	sqlite3_stmt *s;
+	int nconst;
+	int width;
+	int n;			/* rows bound and not yet inserted */
+	const char *what;	/* "interviews", "answers" */
+};
+
 struct store_import {
 	struct store *st;
 	int64_t qrow;
-	sqlite3_stmt *add_iv, *add_answer;
+	struct import_rows ivs, answers;
+	/* The UUIDs the waiting rows are bound to (SQLITE_STATIC). */
+	char iv_uuid[IMPORT_ROWS][37];
+	char answer_uuid[IMPORT_ROWS][37];
 	int64_t seq;		/* last answer sequence number used */
 	char now[32];
 	char uuid[37];		/* of the interview added last */
@@ -2073,14 +2101,91 @@ struct store_import {
 	int cache_size;		/* to restore */
 };
 
+static const char import_iv_sql[] =
+    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
+    "ended_at, updated_at, device, mode, stratum, cluster, household, "
+    "weight) SELECT column1, ?1, 'complete', ?2, ?2, ?2, ?3, 'import', "
+    "column2, column3, column4, column5";
+static const char import_answer_sql[] =
+    "INSERT INTO answers (interview, member, question, value, missing, "
+    "answered_at, seconds, seq) SELECT column1, column2, column3, column4, "
+    "column5, ?1, NULL, column6";
+
+static int
+rows_prepare(struct store *st, struct import_rows *r, const char *head,
+    int nconst, int width, const char *what)
+{
+	struct buf sql = BUF_INIT;
+	int k, c, p = nconst + 2, rc;
+
+	r->nconst = nconst;
+	r->width = width;
+	r->what = what;
+	buf_adds(&sql, head);
+	buf_adds(&sql, " FROM (VALUES ");
+	for (k = 0; k < IMPORT_ROWS; k++) {
+		buf_adds(&sql, k > 0 ? ", (" : "(");
+		for (c = 0; c < width; c++)
+			buf_addf(&sql, c > 0 ? ", ?%d" : "?%d", p++);
+		buf_addc(&sql, ')');
+	}
+	buf_addf(&sql, ") LIMIT ?%d", nconst + 1);
+	rc = sqlite3_prepare_v2(st->db, buf_str(&sql), -1, &r->s, NULL);
+	buf_release(&sql);
+	return rc == SQLITE_OK ? 0 : fail_db(st, "cannot prepare the import");
+}
+
+/* The parameter of column col (1-based) of the next row. */
+static int
+rows_param(const struct import_rows *r, int col)
+{
+	return r->nconst + 1 + r->n * r->width + col;
+}
+
+/* Slot of the next row, for the strings it is bound to. */
+static int
+rows_slot(const struct import_rows *r)
+{
+	return r->n;
+}
+
+static int
+rows_flush(struct store *st, struct import_rows *r)
+{
+	int rc;
+
+	if (r->n == 0)
+		return 0;
+	rc = sqlite3_bind_int(r->s, r->nconst + 1, r->n);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(r->s);
+	if (rc != SQLITE_DONE)
+		fail_db(st, "cannot import the %s", r->what);
+	sqlite3_reset(r->s);
+	r->n = 0;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Counts in the row just bound (rc: its binds' first failure), inserting
+ * the batch when it is full. */
+static int
+rows_added(struct store *st, struct import_rows *r, int rc)
+{
+	if (rc != SQLITE_OK)
+		return fail(st, "cannot bind a value: %s", sqlite3_errstr(rc));
+	if (++r->n < IMPORT_ROWS)
+		return 0;
+	return rows_flush(st, r);
+}
+
 /* Restores the connection's settings and frees im. */
 static void
 import_end(struct store_import *im)
 {
 	char sql[96];
 
-	sqlite3_finalize(im->add_iv);
-	sqlite3_finalize(im->add_answer);
+	sqlite3_finalize(im->ivs.s);
+	sqlite3_finalize(im->answers.s);
 	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = ON; "
 	    "PRAGMA cache_size = %d", im->cache_size != 0 ? im->cache_size :
 	    -2000);
@@ -2088,14 +2193,26 @@ import_end(struct store_import *im)
 	free(im);
 }
 
-static const char import_iv_sql[] =
-    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
-    "ended_at, updated_at, device, mode, stratum, cluster, household, "
-    "weight) VALUES (?1, ?2, 'complete', ?3, ?3, ?3, ?4, 'import', ?5, ?6, "
-    "?7, ?8)";
-static const char import_answer_sql[] =
-    "INSERT INTO answers (interview, member, question, value, missing, "
-    "answered_at, seconds, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7)";
+/* The statements, with what every row shares bound once. */
+static int
+import_prepare(struct store_import *im)
+{
+	struct store *st = im->st;
+	int rc = SQLITE_OK;
+
+	if (rows_prepare(st, &im->ivs, import_iv_sql, 3, 5, "interviews") ||
+	    rows_prepare(st, &im->answers, import_answer_sql, 1, 6, "answers"))
+		return -1;
+	BIND(rc, sqlite3_bind_int64(im->ivs.s, 1, im->qrow));
+	BIND(rc, sqlite3_bind_text(im->ivs.s, 2, im->now, -1, SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(im->ivs.s, 3, st->device, -1,
+	    SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_text(im->answers.s, 1, im->now, -1,
+	    SQLITE_STATIC));
+	if (rc != SQLITE_OK)
+		return fail(st, "cannot bind a value: %s", sqlite3_errstr(rc));
+	return 0;
+}
 
 void
 store_import_abort(struct store_import *im)
@@ -2104,6 +2221,12 @@ store_import_abort(struct store_import *im)
 		return;
 	tx_rollback(im->st);
 	import_end(im);
+}
+
+int
+store_open_import(struct store **out, const char *path, char **errmsg)
+{
+	return open_store(out, path, errmsg, OPEN_NOMUTEX);
 }
 
 int
@@ -2131,7 +2254,7 @@ store_import_begin(struct store *st, const char *survey_id,
 	now_iso(im->now);
 	/*
 	 * For the import only (restored by import_end): every answer's
-	 * interview is the row inserted just before it, so the foreign key
+	 * interview is inserted in the same transaction, so the foreign key
 	 * lookups per answer would check nothing; and a large page cache
 	 * keeps the B-trees' upper pages from being written out over and
 	 * over. Both must be set outside a transaction.
@@ -2166,12 +2289,8 @@ store_import_begin(struct store *st, const char *survey_id,
 	}
 	if (qrow != NULL)
 		*qrow = im->qrow;
-	if (sqlite3_prepare_v2(st->db, import_iv_sql, -1, &im->add_iv,
-	    NULL) != SQLITE_OK || sqlite3_prepare_v2(st->db, import_answer_sql,
-	    -1, &im->add_answer, NULL) != SQLITE_OK) {
-		fail_db(st, "cannot prepare the import");
+	if (import_prepare(im) == -1)
 		goto bad;
-	}
 	/* Numbered on from the largest in use; store_import_commit leaves
 	 * the import's largest in meta.seq, as its answers have no log rows
 	 * to carry it. */
@@ -2204,47 +2323,73 @@ bad:
 	return -1;
 }
 
-int
-store_import_interview(struct store_import *im, const char *stratum,
-    const char *cluster, const char *household, const double *weight,
-    char uuid_out[37])
+/* The next UUID of the import into im->uuid. */
+static void
+next_uuid(struct store_import *im)
 {
-	struct store *st = im->st;
-	sqlite3_stmt *s = im->add_iv;
 	uint64_t c;
-	int i, rc = SQLITE_OK;
+	int i;
 
-	if (weight != NULL && !(isfinite(*weight) && *weight > 0))
-		return fail(st, "invalid sampling weight %g (must be a "
-		    "positive number)", *weight);
 	/* 24 characters of head, 2 random, 10 of counter. */
 	memcpy(im->uuid, im->uuid_head, 24);
 	memcpy(im->uuid + 24, im->uuid_rand, 2);
 	for (i = 0, c = im->counter++; i < 10; i++, c >>= 4)
 		im->uuid[35 - i] = "0123456789abcdef"[c & 15];
 	im->uuid[36] = '\0';
-	BIND(rc, sqlite3_bind_text(s, 1, im->uuid, 36, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_int64(s, 2, im->qrow));
-	BIND(rc, sqlite3_bind_text(s, 3, im->now, -1, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_text(s, 4, st->device, -1, SQLITE_STATIC));
-	BIND(rc, bind_text_or_null(s, 5, stratum));
-	BIND(rc, bind_text_or_null(s, 6, cluster));
-	BIND(rc, bind_text_or_null(s, 7, household));
-	BIND(rc, weight != NULL ? sqlite3_bind_double(s, 8, *weight) :
-	    sqlite3_bind_null(s, 8));
-	if (bound(st, s, rc) == -1)
+}
+
+/* Text from the caller's buffers is copied, as the row waits for its
+ * batch. */
+static int
+bind_copy_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+	if (t == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+}
+
+static int
+bind_value_copy(sqlite3_stmt *s, int i, const struct store_value *v)
+{
+	if (v->type == STORE_TEXT)
+		return sqlite3_bind_text(s, i, v->len > 0 ? v->text : "",
+		    (int)v->len, SQLITE_TRANSIENT);
+	return bind_value(s, i, v);
+}
+
+/* A missing code check_value accepted, as a string of our own. */
+static const char *
+missing_literal(const char *m)
+{
+	if (m == NULL)
+		return NULL;
+	return strcmp(m, "refused") == 0 ? "refused" : "dont_know";
+}
+
+int
+store_import_interview(struct store_import *im, const char *stratum,
+    const char *cluster, const char *household, const double *weight,
+    char uuid_out[37])
+{
+	struct import_rows *r = &im->ivs;
+	sqlite3_stmt *s = r->s;
+	char *uuid = im->iv_uuid[rows_slot(r)];
+	int rc = SQLITE_OK;
+
+	if (weight != NULL && !(isfinite(*weight) && *weight > 0))
+		return fail(im->st, "invalid sampling weight %g (must be a "
+		    "positive number)", *weight);
+	next_uuid(im);
+	memcpy(uuid, im->uuid, 37);
+	BIND(rc, sqlite3_bind_text(s, rows_param(r, 1), uuid, 36,
+	    SQLITE_STATIC));
+	BIND(rc, bind_copy_or_null(s, rows_param(r, 2), stratum));
+	BIND(rc, bind_copy_or_null(s, rows_param(r, 3), cluster));
+	BIND(rc, bind_copy_or_null(s, rows_param(r, 4), household));
+	BIND(rc, weight != NULL ? sqlite3_bind_double(s, rows_param(r, 5),
+	    *weight) : sqlite3_bind_null(s, rows_param(r, 5)));
+	if (rows_added(im->st, r, rc) == -1)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE) {
-		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-			fail(st, "cannot import: no questionnaire %lld in the "
-			    "database", (long long)im->qrow);
-		else
-			fail_db(st, "cannot import an interview");
-		done(s);
-		return -1;
-	}
-	done(s);
 	if (uuid_out != NULL)
 		memcpy(uuid_out, im->uuid, 37);
 	return 0;
@@ -2255,7 +2400,9 @@ store_import_answer(struct store_import *im, int member, const char *question,
     const struct store_value *v)
 {
 	struct store *st = im->st;
-	sqlite3_stmt *s = im->add_answer;
+	struct import_rows *r = &im->answers;
+	sqlite3_stmt *s = r->s;
+	char *uuid = im->answer_uuid[rows_slot(r)];
 	int rc = SQLITE_OK;
 
 	if (im->uuid[0] == '\0')
@@ -2264,22 +2411,18 @@ store_import_answer(struct store_import *im, int member, const char *question,
 		return fail(st, "answer without question or member");
 	if (check_value(st, question, v) == -1)
 		return -1;
-	BIND(rc, sqlite3_bind_text(s, 1, im->uuid, 36, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_int(s, 2, member));
-	BIND(rc, sqlite3_bind_text(s, 3, question, -1, SQLITE_STATIC));
-	BIND(rc, bind_value(s, 4, v));
-	BIND(rc, bind_text_or_null(s, 5, v->missing));
-	BIND(rc, sqlite3_bind_text(s, 6, im->now, -1, SQLITE_STATIC));
-	BIND(rc, sqlite3_bind_int64(s, 7, im->seq + 1));
-	if (bound(st, s, rc) == -1)
+	memcpy(uuid, im->uuid, 37);
+	BIND(rc, sqlite3_bind_text(s, rows_param(r, 1), uuid, 36,
+	    SQLITE_STATIC));
+	BIND(rc, sqlite3_bind_int(s, rows_param(r, 2), member));
+	BIND(rc, sqlite3_bind_text(s, rows_param(r, 3), question, -1,
+	    SQLITE_STATIC));
+	BIND(rc, bind_value_copy(s, rows_param(r, 4), v));
+	BIND(rc, bind_text_or_null(s, rows_param(r, 5),
+	    missing_literal(v->missing)));
+	BIND(rc, sqlite3_bind_int64(s, rows_param(r, 6), im->seq + 1));
+	if (rows_added(st, r, rc) == -1)
 		return -1;
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		fail_db(st, "cannot import the answer to '%s'", question);
-		done(s);
-		return -1;
-	}
-	/* No done(): the next call rebinds every parameter anyway. */
-	sqlite3_reset(s);
 	im->seq++;
 	return 0;
 }
@@ -2291,6 +2434,11 @@ store_import_commit(struct store_import *im)
 	sqlite3_stmt *s = NULL;
 	int rc;
 
+	if (rows_flush(st, &im->ivs) == -1 ||
+	    rows_flush(st, &im->answers) == -1) {
+		store_import_abort(im);
+		return -1;
+	}
 	rc = sqlite3_prepare_v2(st->db,
 	    "UPDATE meta SET value = ?1 WHERE name = 'seq'", -1, &s, NULL);
 	if (rc == SQLITE_OK)
