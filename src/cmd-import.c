@@ -111,7 +111,7 @@ cmd_import(int argc, char **argv)
 		    strerror(errno));
 
 	existed = access(db, F_OK) == 0;
-	if (store_open(&st, db, &emsg) < 0)
+	if (store_open_import(&st, db, &emsg) < 0)
 		die(EX_CANTCREAT, "%s", emsg);
 	progress_init(&pr, "importing");
 	memset(&o, 0, sizeof o);

@@ -267,13 +267,22 @@ struct store_import;
 int store_import_begin(struct store *st, const char *survey_id,
     const char *version, const char *hash, const void *src, size_t len,
     int64_t *qrow, struct store_import **out);
+/*
+ * Like store_open, without SQLite's locking around every call, which only
+ * a connection shared between threads needs: for the import, which makes
+ * several calls per answer.
+ */
+int store_open_import(struct store **out, const char *path, char **errmsg);
 /* Adds a complete interview with the given design fields (NULL: unset;
- * weight must be > 0); its UUID goes to uuid_out (may be NULL). */
+ * weight must be > 0); its UUID goes to uuid_out (may be NULL). Rows are
+ * written in batches, so a failure to write one may be reported by a later
+ * call or by the commit. */
 int store_import_interview(struct store_import *im, const char *stratum,
     const char *cluster, const char *household, const double *weight,
     char uuid_out[37]);
 /* Adds an answer to the interview added last. Answers are best given in
- * (member, question) order, the table's key order. */
+ * (member, question) order, the table's key order. question must stay
+ * valid until the commit or abort (the value's text is copied). */
 int store_import_answer(struct store_import *im, int member,
     const char *question, const struct store_value *v);
 /* Commits and frees im. On failure nothing was written, im is freed too,
