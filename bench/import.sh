@@ -1,30 +1,152 @@
 #!/bin/sh
 # import.sh: `lcsurvey import` of the synthetic city survey's CSV (issue
-# 5) against sqlite3's .import of the same file into a plain table, in the
-# same run. The two do not write the same thing: .import writes one row
-# per respondent, lcsurvey one interview row and one answers row per
-# answer (about ten per respondent, keyed by the interview's UUID, each
-# with its time and sequence number, the latter indexed), as
-# lcsurvey-store(5) lays them out.
+# 5), in the same run as two references on the same file:
+#  - sqlite3's .import into a plain table, one row per respondent: the
+#    issue's target is import within 2x of it (cpu);
+#  - the floor: sqlite3 itself writing the rows lcsurvey writes, in the
+#    store's layout (lcsurvey-store(5)): one interviews row per respondent
+#    and one answers row per answer (about ten per respondent, keyed by
+#    the interview's UUID, each with its time and sequence number), with
+#    INSERT ... SELECT from the .import'ed table into a store lcsurvey
+#    created, in key order, in one transaction, with the import's pragmas.
+#    It is checked to hold as many rows and the same values as lcsurvey's.
 #
-# usage: bench/import.sh     (env: N_LARGE, BENCH_DIR)
-# Exit status: 0 target met (within 2x of .import, cpu), 1 not.
+# Why the target is out of reach for this layout: for 100,000 rows
+# .import writes 100k rows of one B-tree in about 0.2 s of cpu, while the
+# floor, writing the 100k interviews (three B-trees) and 1M answers the
+# store holds, needs about 3.3 s, some 15x the .import. lcsurvey import,
+# which also parses and checks every cell, is about at the floor (1.0x),
+# which is the figure to watch.
+#
+# usage: bench/import.sh     (env: N_LARGE, BENCH_DIR, RUNS: best of, 1)
+# Exit status: 0 target met (within 2x of .import, cpu), 1 not, 2 the
+# floor did not write what lcsurvey wrote.
 set -eu
 cd "$(dirname "$0")/.."
 . bench/lib-city.sh
 N=${N_LARGE:-1000000}
+RUNS=${RUNS:-1}
 tmp=$(mktemp -d "$BENCH_DIR/import.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 csv=$(city_csv "$N")
 
+# floor_sql PLAIN_DB LC_DB: the SQL that writes into an empty store what
+# lcsurvey import wrote into LC_DB, from the table city of PLAIN_DB:
+# values typed as LC_DB holds them, "dk" and "refused" as missing codes,
+# empty cells left out, the design fields as city.yaml's design names
+# them. Plain columns only (no roster members, "ID.M").
+floor_sql() {
+	design=$(awk '/^design:/ { d = 1; next } /^[^ ]/ { d = 0 }
+	    d { sub(":", ""); printf "%s=%s ", $1, $2 }' bench/city.yaml)
+	col() {
+		for kv in $design; do
+			if [ "${kv%%=*}" = "$1" ]; then
+				echo "NULLIF(c.\"${kv#*=}\", '')"
+				return
+			fi
+		done
+		echo NULL
+	}
+	# question|INTEGER or REAL, in the key's (binary) order
+	sqlite3 "$2" "SELECT question, upper(max(typeof(value))) FROM answers
+	    WHERE value IS NOT NULL GROUP BY question ORDER BY question" \
+	    >"$tmp/types"
+	cat <<EOF
+PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;
+PRAGMA cache_size = -262144;
+ATTACH '$1' AS p;
+BEGIN;
+INSERT INTO interviews (uuid, questionnaire, status, started_at, ended_at,
+    updated_at, device, mode, stratum, cluster, household, weight)
+SELECT printf('00000000-0000-7000-8000-%012x', c.rowid),
+    (SELECT id FROM questionnaires), 'complete', '$T', '$T', '$T',
+    (SELECT value FROM meta WHERE name = 'device'), 'import',
+    $(col stratum), $(col cluster), $(col household),
+    CAST($(col weight) AS REAL)
+FROM p.city c;
+EOF
+	awk -F'|' '
+	{ k[NR] = NR; q[NR] = $1; t[NR] = $2 }
+	END {
+		printf "WITH q (k, name) AS (VALUES "
+		for (i = 1; i <= NR; i++)
+			printf "%s(%d, '\''%s'\'')", (i > 1 ? ", " : ""), i,
+			    q[i]
+		print ")"
+		print "INSERT INTO answers (interview, member, question, value,"
+		print "    missing, answered_at, seconds, seq)"
+		print "SELECT printf('\''00000000-0000-7000-8000-%012x'\'', r), 0,"
+		print "    name, CASE WHEN v IN ('\''dk'\'', '\''refused'\'')"
+		print "    THEN NULL ELSE tv END, CASE v WHEN '\''dk'\'' THEN"
+		print "    '\''dont_know'\'' WHEN '\''refused'\'' THEN '\''refused'\'' END,"
+		print "    '\''" T "'\'', NULL, r * " NR + 1 " + k"
+		print "FROM (SELECT c.rowid AS r, q.k AS k, q.name AS name,"
+		printf "    CASE q.k"
+		for (i = 1; i <= NR; i++)
+			printf " WHEN %d THEN c.\"%s\"", i, q[i]
+		print " END AS v,"
+		printf "    CASE q.k"
+		for (i = 1; i <= NR; i++)
+			printf " WHEN %d THEN CAST(c.\"%s\" AS %s)", i, q[i], t[i]
+		print " END AS tv"
+		print "    FROM p.city c CROSS JOIN q) WHERE v <> '\'''\'';"
+		print "UPDATE meta SET value = (SELECT max(rowid) FROM p.city) * " \
+		    NR + 1 " + " NR " WHERE name = '\''seq'\'';"
+		print "COMMIT;"
+	}' T="$T" "$tmp/types"
+}
+T=2026-01-01T00:00:00.000Z
+
+# rows DB: what the floor must match lcsurvey on.
+rows() {
+	sqlite3 "$1" "SELECT (SELECT count(*) || ' ' || count(stratum) || ' ' ||
+	    count(cluster) || ' ' || total(weight) FROM interviews), count(*),
+	    count(missing), total(value), sum(typeof(value) = 'real')
+	    FROM answers"
+}
+
+# timed NAME CMD...: measures CMD, adding its figures to $tmp/NAME.all.
+timed() {
+	t_name=$1
+	shift
+	measure "$tmp/m" "$@"
+	cat "$tmp/m" >>"$tmp/$t_name.all"
+}
+
 cat "$csv" >/dev/null
-measure "$tmp/sq" sqlite3 "$tmp/plain.db" ".import --csv $csv city"
-measure "$tmp/lc" "$LCSURVEY" import --db "$tmp/lc.db" bench/city.yaml "$csv"
+head -1 "$csv" >"$tmp/header.csv"
+"$LCSURVEY" import --db "$tmp/empty.db" bench/city.yaml "$tmp/header.csv" \
+    >/dev/null
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	rm -f "$tmp"/plain.db* "$tmp"/lc.db* "$tmp"/floor.db*
+	timed sq sqlite3 "$tmp/plain.db" ".import --csv $csv city"
+	timed lc "$LCSURVEY" import --db "$tmp/lc.db" \
+	    bench/city.yaml "$csv"
+	[ -s "$tmp/floor.sql" ] ||
+		floor_sql "$tmp/plain.db" "$tmp/lc.db" >"$tmp/floor.sql"
+	cp "$tmp/empty.db" "$tmp/floor.db"
+	timed fl sqlite3 "$tmp/floor.db" ".read $tmp/floor.sql"
+	if [ "$(rows "$tmp/floor.db")" != "$(rows "$tmp/lc.db")" ]; then
+		echo "the floor's rows differ from lcsurvey's:" \
+		    "$(rows "$tmp/floor.db") against $(rows "$tmp/lc.db")" >&2
+		exit 2
+	fi
+	i=$((i + 1))
+done
+# The least disturbed (fastest wall) run of each.
+for t in sq lc fl; do
+	sort -n "$tmp/$t.all" | head -1 >"$tmp/$t"
+done
 
 read -r sw sc sm <"$tmp/sq"
 read -r lw lc lm <"$tmp/lc"
+read -r fw fc fm <"$tmp/fl"
 r=$(ratio "$lc" "$sc")
 printf '%d rows: sqlite3 .import %.2fs wall %.2fs cpu; lcsurvey import %.2fs wall %.2fs cpu, peak %d KB\n' \
     "$N" "$sw" "$sc" "$lw" "$lc" "$lm"
+printf '%d rows: floor (sqlite3, store layout) %.2fs wall %.2fs cpu, peak %d KB\n' \
+    "$N" "$fw" "$fc" "$fm"
 echo "import / sqlite3 .import (cpu): $r   target <= 2"
+echo "import / floor (cpu): $(ratio "$lc" "$fc")   floor / .import: $(ratio "$fc" "$sc")"
 awk -v r="$r" 'BEGIN { exit !(r <= 2) }'
