@@ -15,11 +15,22 @@
 
 #define NRATING 5	/* rating categories 1..5 */
 
-/* Text -> id map with owned keys, open addressing, for question ids,
- * strata and clusters (the store keeps the latter as text). */
+/*
+ * Text -> id map with owned keys, open addressing, for question ids,
+ * strata and clusters (the store keeps the latter as text). Clusters come
+ * at random, each lookup a cache miss: a slot keeps its key's hash, and a
+ * short key in itself, so that a lookup usually reads one place in
+ * memory.
+ */
+struct strmap_slot {
+	uint64_t hash;
+	int64_t val;
+	char *key;		/* NULL: empty; small, or a copy to free */
+	char small[8];
+};
+
 struct strmap {
-	char **keys;
-	int64_t *vals;
+	struct strmap_slot *slots;
 	size_t size, n;	/* size: a power of two */
 };
 
@@ -39,57 +50,65 @@ strmap_release(struct strmap *m)
 	size_t i;
 
 	for (i = 0; i < m->size; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
+		if (m->slots[i].key != m->slots[i].small)
+			free(m->slots[i].key);
+	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
 
-static void strmap_put(struct strmap *, const char *, int64_t);
-
-static void
-strmap_grow(struct strmap *m)
-{
-	struct strmap old = *m;
-	size_t i;
-
-	m->size = old.size ? old.size * 2 : 64;
-	m->n = 0;
-	m->keys = xcalloc(m->size, sizeof *m->keys);
-	m->vals = xcalloc(m->size, sizeof *m->vals);
-	for (i = 0; i < old.size; i++)
-		if (old.keys[i] != NULL) {
-			strmap_put(m, old.keys[i], old.vals[i]);
-			free(old.keys[i]);
-		}
-	free(old.keys);
-	free(old.vals);
-}
-
-/* The slot of key: where it is, or the empty slot where it would go. */
+/* The slot of key (hash h): where it is, or the empty slot where it
+ * would go. */
 static size_t
-strmap_slot(const struct strmap *m, const char *key)
+strmap_slot(const struct strmap *m, const char *key, uint64_t h)
 {
-	size_t i = (size_t)str_hash(key) & (m->size - 1);
+	size_t i = (size_t)h & (m->size - 1);
 
-	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+	while (m->slots[i].key != NULL && (m->slots[i].hash != h ||
+	    strcmp(m->slots[i].key, key) != 0))
 		i = (i + 1) & (m->size - 1);
 	return i;
 }
 
 static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i, j;
+
+	m->size = old.size ? old.size * 2 : 64;
+	m->slots = xcalloc(m->size, sizeof *m->slots);
+	for (i = 0; i < old.size; i++)
+		if (old.slots[i].key != NULL) {
+			for (j = (size_t)old.slots[i].hash & (m->size - 1);
+			    m->slots[j].key != NULL; j = (j + 1) & (m->size - 1))
+				;
+			m->slots[j] = old.slots[i];
+			if (old.slots[i].key == old.slots[i].small)
+				m->slots[j].key = m->slots[j].small;
+		}
+	free(old.slots);
+}
+
+static void
 strmap_put(struct strmap *m, const char *key, int64_t val)
 {
+	uint64_t h = str_hash(key);
 	size_t i;
 
 	if (2 * (m->n + 1) > m->size)
 		strmap_grow(m);
-	i = strmap_slot(m, key);
-	if (m->keys[i] == NULL) {
-		m->keys[i] = xstrdup(key);
+	i = strmap_slot(m, key, h);
+	if (m->slots[i].key == NULL) {
+		struct strmap_slot *t = &m->slots[i];
+
+		if (strlen(key) < sizeof t->small)
+			t->key = strcpy(t->small, key);
+		else
+			t->key = xstrdup(key);
+		t->hash = h;
 		m->n++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 }
 
 /* The id of key, or -1. */
@@ -100,8 +119,8 @@ strmap_get(const struct strmap *m, const char *key)
 
 	if (m->size == 0)
 		return -1;
-	i = strmap_slot(m, key);
-	return m->keys[i] != NULL ? m->vals[i] : -1;
+	i = strmap_slot(m, key, str_hash(key));
+	return m->slots[i].key != NULL ? m->slots[i].val : -1;
 }
 
 /* The id of key, adding it (as n + 1) when new. */
@@ -569,6 +588,9 @@ start_interview(struct agg *ag, const struct store_design *d)
 		ag->cluster = strmap_intern(&ag->clusters, d->cluster);
 	else
 		ag->cluster = -d->interview;
+	/* Interviews come in UUID order, so their PSUs at random: the
+	 * PSU's totals load while the store reads the answers. */
+	stats_acc_prefetch(ag->shared, ag->stratum, ag->cluster);
 }
 
 static int

@@ -227,44 +227,122 @@ stats_wilson(double p, double n, double z, double *lo, double *hi)
 
 /* Stage 1. */
 
+/*
+ * A domain's sums in one PSU, as doubles in this order (n too: counts stay
+ * exact far beyond any survey). STATS_CLUSTER keeps the first S_NCLUSTER
+ * only, since its variance never reads the squared single-row totals:
+ * fewer bytes per PSU is fewer cache misses per row.
+ */
+enum {
+	S_N, S_W, S_WY, S_WX, S_WYY, S_WXY, S_WXX,
+	S_WWYY, S_WWXY, S_WWXX, S_NSRS
+};
+#define S_NCLUSTER S_WWYY
+
+/* The one place a row enters the sums; stats_cell_add goes through it. */
+static void
+sums_add(double *s, int srs, double w, double y, double x)
+{
+	double wy, wx;
+
+	if (!isfinite(y) || !isfinite(x))
+		return;
+	if (w != 0)
+		s[S_N]++;
+	wy = w * y;
+	wx = w * x;
+	s[S_W] += w;
+	s[S_WY] += wy;
+	s[S_WX] += wx;
+	s[S_WYY] += wy * y;
+	s[S_WXY] += wy * x;
+	s[S_WXX] += wx * x;
+	if (!srs)
+		return;
+	s[S_WWYY] += wy * wy;
+	s[S_WWXY] += wy * wx;
+	s[S_WWXX] += wx * wx;
+}
+
+static void
+sums_from_cell(const struct stats_cell *c, double *s)
+{
+	s[S_N] = (double)c->n;
+	s[S_W] = c->sw;
+	s[S_WY] = c->swy;
+	s[S_WX] = c->swx;
+	s[S_WYY] = c->swyy;
+	s[S_WXY] = c->swxy;
+	s[S_WXX] = c->swxx;
+	s[S_WWYY] = c->swwyy;
+	s[S_WWXY] = c->swwxy;
+	s[S_WWXX] = c->swwxx;
+}
+
+/* Fills the sums of c from s, nsum of them (the rest 0); keys untouched. */
+static void
+sums_to_cell(const double *s, size_t nsum, struct stats_cell *c)
+{
+	double t[S_NSRS] = { 0 };
+
+	memcpy(t, s, nsum * sizeof *s);
+	c->n = (int64_t)t[S_N];
+	c->sw = t[S_W];
+	c->swy = t[S_WY];
+	c->swx = t[S_WX];
+	c->swyy = t[S_WYY];
+	c->swxy = t[S_WXY];
+	c->swxx = t[S_WXX];
+	c->swwyy = t[S_WWYY];
+	c->swwxy = t[S_WWXY];
+	c->swwxx = t[S_WWXX];
+}
+
 void
 stats_cell_add(struct stats_cell *c, enum stats_design design, double w,
     double y, double x)
 {
-	double wy, wx;
+	double s[S_NSRS];
 
 	if (design == STATS_SRS)
 		c->npsu++;
-	if (!isfinite(y) || !isfinite(x))
-		return;
-	if (w != 0)
-		c->n++;
-	wy = w * y;
-	wx = w * x;
-	c->sw += w;
-	c->swy += wy;
-	c->swx += wx;
-	c->swyy += wy * y;
-	c->swxy += wy * x;
-	c->swxx += wx * x;
-	c->swwyy += wy * wy;
-	c->swwxy += wy * wx;
-	c->swwxx += wx * wx;
+	sums_from_cell(c, s);
+	sums_add(s, design == STATS_SRS, w, y, x);
+	sums_to_cell(s, S_NSRS, c);
 }
 
+struct psu {
+	int64_t stratum, cluster;
+	int64_t npsu;		/* as in struct stats_cell, for every domain */
+};
+
+/* A slot of the PSU table holds the keys it stands for: a probe reads one
+ * place in memory, not two, and rows come in no order a cache could
+ * guess. */
+struct psu_slot {
+	int64_t stratum, cluster;
+	size_t i;		/* index + 1; 0 is empty */
+};
+
 /*
- * PSUs live in insertion order in cells (ndomains consecutive cells each);
- * an open-addressing table of indexes finds them, so a row costs one probe
- * sequence whatever the number of PSUs.
+ * PSUs live in insertion order, their keys in psus and their domains' sums
+ * in one block each of sums (ndomains * nsum doubles); an open-addressing
+ * table of indexes finds them, so a row costs one probe sequence whatever
+ * the number of PSUs.
  */
 struct stats_acc {
 	enum stats_design design;
 	size_t ndomains;
-	struct stats_cell *cells;
-	size_t npsus, cap;
-	size_t *table;		/* index + 1; 0 is empty */
+	size_t nsum;		/* sums per domain: S_NCLUSTER or S_NSRS */
+	struct psu *psus;
+	double *sums;
+	size_t npsus, cap, scap;
+	struct psu_slot *table;
 	size_t tsize;		/* a power of two, at least twice npsus */
 	size_t last;		/* index + 1 of the last PSU found */
+	/* PSU indexes by stratum then cluster, made by the first
+	 * stats_acc_cells and dropped by the next new PSU. */
+	size_t *order;
 };
 
 static size_t
@@ -286,17 +364,19 @@ static void
 acc_rehash(struct stats_acc *acc, size_t tsize)
 {
 	size_t i, j;
-	const struct stats_cell *c;
+	const struct psu *p;
 
 	free(acc->table);
 	acc->table = xcalloc(tsize, sizeof *acc->table);
 	acc->tsize = tsize;
 	for (i = 0; i < acc->npsus; i++) {
-		c = &acc->cells[i * acc->ndomains];
-		j = psu_hash(c->stratum, c->cluster) & (tsize - 1);
-		while (acc->table[j] != 0)
+		p = &acc->psus[i];
+		j = psu_hash(p->stratum, p->cluster) & (tsize - 1);
+		while (acc->table[j].i != 0)
 			j = (j + 1) & (tsize - 1);
-		acc->table[j] = i + 1;
+		acc->table[j].stratum = p->stratum;
+		acc->table[j].cluster = p->cluster;
+		acc->table[j].i = i + 1;
 	}
 }
 
@@ -308,6 +388,7 @@ stats_acc_new(enum stats_design design, size_t ndomains)
 	acc = xcalloc(1, sizeof *acc);
 	acc->design = design;
 	acc->ndomains = ndomains > 0 ? ndomains : 1;
+	acc->nsum = design == STATS_SRS ? S_NSRS : S_NCLUSTER;
 	acc_rehash(acc, 64);
 	return acc;
 }
@@ -317,66 +398,129 @@ stats_acc_free(struct stats_acc *acc)
 {
 	if (acc == NULL)
 		return;
-	free(acc->cells);
+	free(acc->psus);
+	free(acc->sums);
 	free(acc->table);
+	free(acc->order);
 	free(acc);
 }
 
-/* Returns the first of the PSU's cells, creating them if new. */
-static struct stats_cell *
+/* The slot of the PSU in the table: where it is, or the empty slot where
+ * it would go. */
+static size_t
+acc_slot(const struct stats_acc *acc, int64_t stratum, int64_t cluster)
+{
+	const struct psu_slot *t;
+	size_t j = psu_hash(stratum, cluster) & (acc->tsize - 1);
+
+	for (t = &acc->table[j]; t->i != 0; t = &acc->table[j]) {
+		if (t->stratum == stratum && t->cluster == cluster)
+			break;
+		j = (j + 1) & (acc->tsize - 1);
+	}
+	return j;
+}
+
+/* Returns the index of the PSU, creating it if new. */
+static size_t
 acc_psu(struct stats_acc *acc, int64_t stratum, int64_t cluster)
 {
-	struct stats_cell *c;
-	size_t j, d, nd = acc->ndomains;
+	struct psu *p;
+	struct psu_slot *t;
+	size_t j, block = acc->ndomains * acc->nsum;
 
 	/* Rows usually arrive grouped by PSU: skip the probe then. */
 	if (acc->last != 0) {
-		c = &acc->cells[(acc->last - 1) * nd];
-		if (c->stratum == stratum && c->cluster == cluster)
-			return c;
+		p = &acc->psus[acc->last - 1];
+		if (p->stratum == stratum && p->cluster == cluster)
+			return acc->last - 1;
 	}
-	j = psu_hash(stratum, cluster) & (acc->tsize - 1);
-	while (acc->table[j] != 0) {
-		c = &acc->cells[(acc->table[j] - 1) * nd];
-		if (c->stratum == stratum && c->cluster == cluster) {
-			acc->last = acc->table[j];
-			return c;
-		}
-		j = (j + 1) & (acc->tsize - 1);
+	j = acc_slot(acc, stratum, cluster);
+	t = &acc->table[j];
+	if (t->i != 0) {
+		acc->last = t->i;
+		return acc->last - 1;
 	}
-
-	xgrow((void **)&acc->cells, &acc->cap, (acc->npsus + 1) * nd,
-	    sizeof *acc->cells);
-	c = &acc->cells[acc->npsus * nd];
-	memset(c, 0, nd * sizeof *c);
-	for (d = 0; d < nd; d++) {
-		c[d].stratum = stratum;
-		c[d].cluster = cluster;
-		/* An SRS cell counts its rows; a cluster cell is one PSU. */
-		c[d].npsu = acc->design == STATS_SRS ? 0 : 1;
-	}
-	acc->table[j] = ++acc->npsus;
+	xgrow((void **)&acc->psus, &acc->cap, acc->npsus + 1,
+	    sizeof *acc->psus);
+	xgrow((void **)&acc->sums, &acc->scap, (acc->npsus + 1) * block,
+	    sizeof *acc->sums);
+	p = &acc->psus[acc->npsus];
+	p->stratum = t->stratum = stratum;
+	p->cluster = t->cluster = cluster;
+	/* An SRS cell counts its rows; a cluster cell is one PSU. */
+	p->npsu = acc->design == STATS_SRS ? 0 : 1;
+	memset(&acc->sums[acc->npsus * block], 0, block * sizeof *acc->sums);
+	free(acc->order);
+	acc->order = NULL;
+	t->i = ++acc->npsus;
 	acc->last = acc->npsus;
 	if (2 * acc->npsus >= acc->tsize)
 		acc_rehash(acc, 2 * acc->tsize);
-	return c;
+	return acc->npsus - 1;
+}
+
+/* Starts loading n bytes at p into the cache. A cache line is 64 bytes on
+ * every machine we run on; a longer one only makes some calls redundant. */
+static void
+prefetch(const void *p, size_t n)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	size_t k;
+
+	for (k = 0; k < n; k += 64)
+		__builtin_prefetch((const char *)p + k, 1);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
+stats_acc_prefetch(struct stats_acc *acc, int64_t stratum, int64_t cluster)
+{
+	size_t i, block = acc->ndomains * acc->nsum;
+
+	if (acc->design == STATS_SRS)
+		cluster = 0;
+	i = acc->table[acc_slot(acc, stratum, cluster)].i;
+	if (i == 0)
+		return;
+	acc->last = i--;
+	prefetch(&acc->psus[i], sizeof *acc->psus);
+	prefetch(&acc->sums[i * block], block * sizeof *acc->sums);
 }
 
 int
 stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
     double w, const double *y, const double *x)
 {
-	struct stats_cell *c;
-	size_t d;
+	struct psu *p;
+	double *s;
+	size_t d, i;
+	int srs = acc->design == STATS_SRS;
 
 	if (!isfinite(w) || w < 0)
 		return -1;
-	if (acc->design == STATS_SRS)
+	if (srs)
 		cluster = 0;
-	c = acc_psu(acc, stratum, cluster);
-	for (d = 0; d < acc->ndomains; d++)
-		stats_cell_add(&c[d], acc->design, w, y[d],
-		    x != NULL ? x[d] : 1.0);
+	i = acc_psu(acc, stratum, cluster);
+	p = &acc->psus[i];
+	if (srs)
+		p->npsu++;
+	s = &acc->sums[i * acc->ndomains * acc->nsum];
+	for (d = 0; d < acc->ndomains; d++, s += acc->nsum)
+		sums_add(s, srs, w, y[d], x != NULL ? x[d] : 1.0);
+	return 0;
+}
+
+static int
+key_cmp(int64_t sa, int64_t ca, int64_t sb, int64_t cb)
+{
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
 	return 0;
 }
 
@@ -385,27 +529,64 @@ cell_cmp(const void *va, const void *vb)
 {
 	const struct stats_cell *a = va, *b = vb;
 
-	if (a->stratum != b->stratum)
-		return a->stratum < b->stratum ? -1 : 1;
-	if (a->cluster != b->cluster)
-		return a->cluster < b->cluster ? -1 : 1;
-	return 0;
+	return key_cmp(a->stratum, a->cluster, b->stratum, b->cluster);
+}
+
+struct psu_ref {
+	int64_t stratum, cluster;
+	size_t i;
+};
+
+static int
+psu_ref_cmp(const void *va, const void *vb)
+{
+	const struct psu_ref *a = va, *b = vb;
+
+	return key_cmp(a->stratum, a->cluster, b->stratum, b->cluster);
+}
+
+/* Sorted once for every domain: the cells of each come out in this order,
+ * so the result does not depend on the order of the rows. */
+static void
+acc_sort(struct stats_acc *acc)
+{
+	struct psu_ref *r = xmalloc(acc->npsus * sizeof *r);
+	size_t i;
+
+	for (i = 0; i < acc->npsus; i++) {
+		r[i].stratum = acc->psus[i].stratum;
+		r[i].cluster = acc->psus[i].cluster;
+		r[i].i = i;
+	}
+	qsort(r, acc->npsus, sizeof *r, psu_ref_cmp);
+	acc->order = xmalloc(acc->npsus * sizeof *acc->order);
+	for (i = 0; i < acc->npsus; i++)
+		acc->order[i] = r[i].i;
+	free(r);
 }
 
 struct stats_cell *
-stats_acc_cells(const struct stats_acc *acc, size_t d, size_t *ncells)
+stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 {
 	struct stats_cell *out;
-	size_t i;
+	const struct psu *p;
+	size_t i, k;
 
 	*ncells = 0;
 	if (acc->npsus == 0 || d >= acc->ndomains)
 		return NULL;
+	if (acc->order == NULL)
+		acc_sort(acc);
 	out = xmalloc(acc->npsus * sizeof *out);
-	for (i = 0; i < acc->npsus; i++)
-		out[i] = acc->cells[i * acc->ndomains + d];
-	/* Sorted, so the result does not depend on the order of the rows. */
-	qsort(out, acc->npsus, sizeof *out, cell_cmp);
+	for (k = 0; k < acc->npsus; k++) {
+		i = acc->order[k];
+		p = &acc->psus[i];
+		out[k].stratum = p->stratum;
+		out[k].cluster = p->cluster;
+		out[k].npsu = p->npsu;
+		sums_to_cell(&acc->sums[(i * acc->ndomains + d) * acc->nsum],
+		    acc->nsum, &out[k]);
+	}
 	*ncells = acc->npsus;
 	return out;
 }
@@ -417,6 +598,19 @@ cellp_cmp(const void *va, const void *vb)
 {
 	return cell_cmp(*(const struct stats_cell *const *)va,
 	    *(const struct stats_cell *const *)vb);
+}
+
+/* Cells from stats_acc_cells come sorted, and checking is cheaper than
+ * sorting again. */
+static int
+cells_sorted(const struct stats_cell *const *cp, size_t ncells)
+{
+	size_t i;
+
+	for (i = 1; i < ncells; i++)
+		if (cell_cmp(cp[i - 1], cp[i]) > 0)
+			return 0;
+	return 1;
 }
 
 /*
@@ -509,7 +703,8 @@ stats_estimate(const struct stats_cell *cells, size_t ncells,
 	cp = xmalloc((ncells > 0 ? ncells : 1) * sizeof *cp);
 	for (i = 0; i < ncells; i++)
 		cp[i] = &cells[i];
-	qsort(cp, ncells, sizeof *cp, cellp_cmp);
+	if (!cells_sorted(cp, ncells))
+		qsort(cp, ncells, sizeof *cp, cellp_cmp);
 	for (i = 0; i < ncells; i++) {
 		if (design == STATS_CLUSTER ? cp[i]->npsu != 1 :
 		    cp[i]->npsu < 1 || cp[i]->npsu < cp[i]->n)

@@ -110,12 +110,23 @@ int stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
     double w, const double *y, const double *x);
 
 /*
+ * A hint that rows of PSU (stratum, cluster) come next: if the PSU is
+ * known, its sums start moving into the cache, so that a caller with other
+ * work to do first (reading the row) does not wait for them.  Changes no
+ * result.
+ */
+void stats_acc_prefetch(struct stats_acc *acc, int64_t stratum,
+    int64_t cluster);
+
+/*
  * Returns the cells of domain d, one per PSU seen (zeros where the domain
  * has no members), sorted by stratum then cluster, in an array the caller
  * frees; *ncells gets their count.  NULL with *ncells = 0 when no row was
- * added.  d must be below ndomains.
+ * added.  d must be below ndomains.  For STATS_CLUSTER the sums of squared
+ * single-row totals (swwyy, swwxy, swwxx) are 0: that design never reads
+ * them.  The first call sorts the PSUs once for every domain.
  */
-struct stats_cell *stats_acc_cells(const struct stats_acc *acc, size_t d,
+struct stats_cell *stats_acc_cells(struct stats_acc *acc, size_t d,
     size_t *ncells);
 
 /*
