@@ -53,7 +53,6 @@ floor_sql() {
 	    >"$tmp/types"
 	cat <<EOF
 PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;
-PRAGMA cache_size = -262144;
 ATTACH '$1' AS p;
 BEGIN;
 INSERT INTO interviews (uuid, questionnaire, status, started_at, ended_at,

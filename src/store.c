@@ -2098,7 +2098,6 @@ struct store_import {
 	char uuid_head[32];	/* time and random part of the UUIDs */
 	char uuid_rand[4];
 	uint64_t counter;
-	int cache_size;		/* to restore */
 };
 
 static const char import_iv_sql[] =
@@ -2182,14 +2181,9 @@ rows_added(struct store *st, struct import_rows *r, int rc)
 static void
 import_end(struct store_import *im)
 {
-	char sql[96];
-
 	sqlite3_finalize(im->ivs.s);
 	sqlite3_finalize(im->answers.s);
-	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = ON; "
-	    "PRAGMA cache_size = %d", im->cache_size != 0 ? im->cache_size :
-	    -2000);
-	sqlite3_exec(im->st->db, sql, NULL, NULL, NULL);
+	sqlite3_exec(im->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	free(im);
 }
 
@@ -2253,15 +2247,16 @@ store_import_begin(struct store *st, const char *survey_id,
 	im->st = st;
 	now_iso(im->now);
 	/*
-	 * For the import only (restored by import_end): every answer's
-	 * interview is inserted in the same transaction, so the foreign key
-	 * lookups per answer would check nothing; and a large page cache
-	 * keeps the B-trees' upper pages from being written out over and
-	 * over. Both must be set outside a transaction.
+	 * For the import only (restored by import_end, and to be set outside
+	 * a transaction): every answer's interview is inserted in the same
+	 * transaction, so the foreign key lookups per answer would check
+	 * nothing. The page cache stays at its default size: rows are
+	 * appended, so the pages in use are the right edges of the B-trees,
+	 * and a page written out early is rewritten in place in the WAL,
+	 * while a larger cache only costs a page fault per new page.
 	 */
-	if (query_int(st, "PRAGMA cache_size", &im->cache_size) == -1 ||
-	    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF; "
-	    "PRAGMA cache_size = -262144", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+	    NULL) != SQLITE_OK) {
 		fail_db(st, "cannot prepare the import");
 		import_end(im);
 		return -1;
