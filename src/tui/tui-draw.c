@@ -118,13 +118,30 @@ tui_keys(const struct tui *t, const char *const *pairs, int maxrows)
 	return r + 1;
 }
 
+int
+tui_keys_table(const struct tui *t, const struct tui_keyword *kw, size_t n,
+    int maxrows)
+{
+	const char *pairs[2 * 16 + 2];
+	size_t i;
+
+	if (n > 16)
+		n = 16;
+	for (i = 0; i < n; i++) {
+		pairs[2 * i] = kw[i].key != NULL ? kw[i].key :
+		    tui_glyph(t, TUI_G_UPDOWN);
+		pairs[2 * i + 1] = tui_word(t, kw[i].what);
+	}
+	pairs[2 * n] = pairs[2 * n + 1] = NULL;
+	return tui_keys(t, pairs, maxrows);
+}
+
 void
 tui_status(struct tui *t, const char *text)
 {
 	if (t->confirm_quit) {
 		tui_bar(t, LINES - 1, t->a.error | A_REVERSE,
-		    "Quit? The interview stays partial and can be continued. "
-		    "y/n", NULL);
+		    tui_word(t, TUI_W_QUIT_CONFIRM), NULL);
 		return;
 	}
 	if (t->note[0] != '\0') {

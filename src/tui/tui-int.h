@@ -16,6 +16,7 @@
 
 #include "session.h"
 #include "tui/tui-text.h"
+#include "tui/tui-words.h"
 #include "tui/tui.h"
 
 enum tui_screen { TUI_START, TUI_QUESTION, TUI_REVIEW, TUI_REASON,
@@ -48,15 +49,6 @@ struct tui_item {
 	int required;
 };
 
-/*
- * Words of the question screen's key help in kiosk mode, where the
- * respondent reads them in the interview's language (tui-kiosk.c holds
- * the translations); the enumerator's screens keep English.
- */
-enum tui_word { TUI_W_OK, TUI_W_SELECT, TUI_W_CHOOSE, TUI_W_MOVE, TUI_W_TICK,
-	TUI_W_BACK, TUI_W_DONT_KNOW, TUI_W_REFUSED, TUI_W_CONTINUE,
-	TUI_W_KEEP, TUI_W_QUESTION, TUI_W__N };
-
 /* The results screen's state (tui-results.c). */
 struct tui_results;
 
@@ -70,11 +62,13 @@ struct tui {
 	struct tui_attrs a;
 	int utf8;			/* the locale is UTF-8: use ↑↓… glyphs */
 	/* Kiosk mode (tui-kiosk.c): the question screen shows the few keys
-	 * a respondent needs, in words[] (TUI_W__N of them), and takes no
-	 * review, language or quit keys. large: bold text, high contrast,
-	 * a blank row between choices when the screen has room. */
+	 * a respondent needs and takes no review, language or quit keys.
+	 * large: bold text, high contrast, a blank row between choices when
+	 * the screen has room. */
 	int kiosk, large;
-	const char *const *words;
+	/* The language of the screens' own text (tui-words.h): the device
+	 * user's, or in the kiosk the respondent's. */
+	int ui;
 	enum tui_screen screen;
 	int lang;
 	int quit;			/* leave the dispatch loop */
@@ -158,6 +152,18 @@ void tui_show_current(struct tui *t);
 /* "Amina, 34": the roster member's label from its label questions. */
 void tui_member_label(const struct tui *t, int roster, int member,
     struct buf *b);
+/* Entry w of the catalogue in the screens' language. */
+const char *tui_word(const struct tui *t, enum tui_words_id w);
+/* A note made of entry w with arg in its "{1}" (arg may be NULL). */
+void tui_note_word(struct tui *t, int error, enum tui_words_id w,
+    const char *arg);
+/* A stored status ("partial", "complete", "abandoned") as the screens
+ * say it; another status as it is stored. */
+const char *tui_status_word(const struct tui *t, const char *status);
+/* answer_format for the screens: "don't know" and "refused" in the
+ * screens' language, values in the questionnaire's (t->lang). */
+void tui_format_answer(const struct tui *t, const struct qn_question *q,
+    const struct expr_value *v, struct buf *b);
 /* qn_text in the current language. */
 const char *tui_tr(const struct tui *t, qn_text text);
 /* The same with "{question}" references replaced by the answers for
@@ -181,6 +187,15 @@ void tui_bar(const struct tui *t, int y, attr_t attr, const char *left,
  * laid out in up to maxrows rows ending just above the status line;
  * returns the rows used. */
 int tui_keys(const struct tui *t, const char *const *pairs, int maxrows);
+/* A key and what it does, as the catalogue says it; key NULL is the
+ * up/down glyph. */
+struct tui_keyword {
+	const char *key;
+	enum tui_words_id what;
+};
+/* tui_keys for the n pairs of kw (at most 16) in the screens' language. */
+int tui_keys_table(const struct tui *t, const struct tui_keyword *kw,
+    size_t n, int maxrows);
 /* The status line (last row) and, above it, t->note or the quit prompt. */
 void tui_status(struct tui *t, const char *text);
 /* Glyphs that fall back to ASCII outside UTF-8 locales. */

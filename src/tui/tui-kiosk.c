@@ -43,112 +43,6 @@ on_signal(int sig)
 	kiosk_signalled = 1;
 }
 
-/* ---- words ------------------------------------------------------------ */
-
-/*
- * The kiosk's own sentences in the languages the GNLC questionnaires
- * use; any other language gets English (the questions themselves come
- * from the questionnaire, in every language it has).
- */
-struct kiosk_words {
-	const char *code, *name;
-	const char *welcome, *choose, *start, *before, *agree, *decline;
-	const char *thanks, *cleared, *declined, *still, *still_more;
-	const char *q[TUI_W__N];
-};
-
-static const struct kiosk_words kiosk_words[] = {
-	{ "en", "English",
-	    "Welcome", "Choose your language", "start", "Before you start",
-	    "I agree, start", "No, thank you",
-	    "Thank you! Your answers have been saved.",
-	    "The screen is now cleared for the next person.",
-	    "Thank you. Nothing has been recorded.",
-	    "Are you still there?",
-	    "Press any key to go on. Otherwise your answers so far are "
-	    "saved and the screen is cleared in",
-	    { "OK", "OK", "choose", "move", "tick", "back", "don't know",
-	      "prefer not to say", "continue", "keep answer", "Question" } },
-	{ "fr", "Français",
-	    "Bienvenue", "Choisissez votre langue", "commencer",
-	    "Avant de commencer", "J'accepte, commencer", "Non merci",
-	    "Merci ! Vos réponses sont enregistrées.",
-	    "L'écran est maintenant effacé pour la personne suivante.",
-	    "Merci. Rien n'a été enregistré.",
-	    "Êtes-vous toujours là ?",
-	    "Appuyez sur une touche pour continuer. Sinon, vos réponses "
-	    "sont enregistrées et l'écran est effacé dans",
-	    { "OK", "OK", "choisir", "se déplacer", "cocher", "retour",
-	      "je ne sais pas", "je préfère ne pas répondre", "continuer",
-	      "garder la réponse", "Question" } },
-	{ "es", "Español",
-	    "Bienvenida", "Elija su idioma", "empezar", "Antes de empezar",
-	    "Acepto, empezar", "No, gracias",
-	    "¡Gracias! Sus respuestas se han guardado.",
-	    "La pantalla se borra ahora para la siguiente persona.",
-	    "Gracias. No se ha registrado nada.",
-	    "¿Sigue ahí?",
-	    "Pulse una tecla para continuar. Si no, sus respuestas se "
-	    "guardan y la pantalla se borra en",
-	    { "Aceptar", "Aceptar", "elegir", "moverse", "marcar", "atrás",
-	      "no sé", "prefiero no responder", "continuar",
-	      "mantener la respuesta", "Pregunta" } },
-	{ "zh", "中文",
-	    "欢迎", "请选择语言", "开始", "开始之前", "我同意，开始", "不，谢谢",
-	    "谢谢！您的回答已保存。",
-	    "屏幕现已为下一位清空。",
-	    "谢谢。没有记录任何内容。",
-	    "您还在吗？",
-	    "请按任意键继续。否则，您目前的回答将被保存，屏幕将被清空，剩余",
-	    { "确定", "确定", "选择", "移动", "勾选", "返回", "不知道",
-	      "不愿回答", "继续", "保留回答", "问题" } },
-};
-
-/* Names of other languages, for the welcome screen's list. */
-static const char *const lang_names[][2] = {
-	{ "ar", "العربية" }, { "de", "Deutsch" }, { "pt", "Português" },
-	{ "ru", "Русский" }, { "it", "Italiano" }, { "ja", "日本語" },
-	{ "ko", "한국어" }, { "sw", "Kiswahili" }, { "hi", "हिन्दी" },
-	{ "tr", "Türkçe" }, { "nl", "Nederlands" }, { "id", "Bahasa Indonesia" },
-	{ "vi", "Tiếng Việt" }, { "fa", "فارسی" }, { "uk", "Українська" },
-	{ "pl", "Polski" }, { "el", "Ελληνικά" }, { "th", "ไทย" },
-};
-
-/* "fr-CA" and "fr_CA" are French: compare the part before a separator. */
-static int
-same_lang(const char *code, const char *base)
-{
-	size_t n = strlen(base);
-
-	return strncmp(code, base, n) == 0 && (code[n] == '\0' ||
-	    code[n] == '-' || code[n] == '_');
-}
-
-static const struct kiosk_words *
-words_for(const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof kiosk_words / sizeof kiosk_words[0]; i++)
-		if (same_lang(code, kiosk_words[i].code))
-			return &kiosk_words[i];
-	return &kiosk_words[0];
-}
-
-static const char *
-lang_name(const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof kiosk_words / sizeof kiosk_words[0]; i++)
-		if (same_lang(code, kiosk_words[i].code))
-			return kiosk_words[i].name;
-	for (i = 0; i < sizeof lang_names / sizeof lang_names[0]; i++)
-		if (same_lang(code, lang_names[i][0]))
-			return lang_names[i][1];
-	return code;
-}
-
 /* ---- state ------------------------------------------------------------ */
 
 enum kiosk_screen { K_WELCOME, K_CONSENT, K_QUESTION, K_THANKS, K_DECLINED };
@@ -180,12 +74,29 @@ struct kiosk {
 	int menu_open;			/* the staff menu is up */
 	int counts[3], counts_ok;	/* today's interviews, when opened */
 	char msg[160];			/* a line for staff on the PIN prompt */
+	int staff;			/* the staff's language (tui-words.h) */
 };
 
-static const struct kiosk_words *
-kw(const struct kiosk *k)
+/* The respondent's language is the questionnaire's they chose; what
+ * the catalogue lacks of it is English. */
+static void
+speak_respondent(struct kiosk *k)
 {
-	return words_for(k->o->qn->langs[k->t.lang]);
+	k->t.ui = tui_words_lang(k->o->qn->langs[k->t.lang]);
+}
+
+/* The kiosk's sentence w in the respondent's language. */
+static const char *
+kw(const struct kiosk *k, enum tui_words_id w)
+{
+	return tui_word(&k->t, w);
+}
+
+/* The staff screens' sentence w: staff read the device's language. */
+static const char *
+sw(const struct kiosk *k, enum tui_words_id w)
+{
+	return tui_words_get(k->staff, w);
 }
 
 /* Forgets everything of the respondent: the answer being typed, the
@@ -231,6 +142,7 @@ to_welcome(struct kiosk *k)
 	abandon(k);
 	forget_respondent(k);
 	k->t.lang = k->wsel = k->o->lang;
+	speak_respondent(k);
 	k->screen = K_WELCOME;
 	k->wipe = 1;
 }
@@ -253,8 +165,7 @@ begin_interview(struct kiosk *k)
 	if (session_begin(&t->s, k->o->st, k->o->qn, "kiosk", NULL, t->lang,
 	    &err) < 0) {
 		/* Shown on the welcome screen: staff will see it. */
-		tui_set_note(t, 1, "cannot start an interview: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_START, buf_str(&err));
 		buf_release(&err);
 		k->screen = K_WELCOME;
 		return;
@@ -270,7 +181,7 @@ static void
 choose_language(struct kiosk *k, int lang)
 {
 	k->t.lang = lang;
-	k->t.words = kw(k)->q;
+	speak_respondent(k);
 	k->t.note[0] = '\0';
 	k->ctop = 0;
 	if (k->o->qn->consent != NULL)
@@ -352,11 +263,11 @@ text_width(void)
 	return w > 100 ? 100 : w;
 }
 
-/* Key help at the bottom, in k's language. */
+/* Rows the key help may take: a second one only on a tall screen. */
 static int
-keys_line(struct kiosk *k, const char *const *pairs)
+key_rows(void)
 {
-	return tui_keys(&k->t, pairs, LINES >= 24 ? 2 : 1);
+	return LINES >= 24 ? 2 : 1;
 }
 
 /*
@@ -386,7 +297,6 @@ static void
 draw_welcome(struct kiosk *k)
 {
 	const struct questionnaire *qn = k->o->qn;
-	const struct kiosk_words *w = words_for(qn->langs[k->wsel]);
 	struct tui *t = &k->t;
 	struct buf b = BUF_INIT;
 	char digits[16];
@@ -394,11 +304,12 @@ draw_welcome(struct kiosk *k)
 	int x = margin(), tw = text_width(), y, i, nk, step, bottom, top;
 
 	t->lang = k->wsel;
-	t->words = w->q;
+	speak_respondent(k);
 	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title), NULL);
 	/* "Welcome" in each language, so everyone finds theirs. */
 	for (i = 0; i < qn->nlang; i++) {
-		const char *wel = words_for(qn->langs[i])->welcome;
+		const char *wel = tui_words_get(tui_words_lang(qn->langs[i]),
+		    TUI_W_K_WELCOME);
 
 		if (strstr(buf_str(&b), wel) == NULL)
 			buf_addf(&b, "%s%s", b.len ? "  ·  " : "", wel);
@@ -409,16 +320,16 @@ draw_welcome(struct kiosk *k)
 	attrset(A_NORMAL);
 	snprintf(digits, sizeof digits, "1-%d", qn->nlang < 9 ? qn->nlang : 9);
 	keys[0] = digits;
-	keys[1] = w->choose;
+	keys[1] = kw(k, TUI_W_K_CHOOSE_LANG);
 	keys[2] = tui_glyph(t, TUI_G_UPDOWN);
-	keys[3] = w->q[TUI_W_MOVE];
+	keys[3] = kw(k, TUI_W_MOVE);
 	keys[4] = "Enter";
-	keys[5] = w->start;
+	keys[5] = kw(k, TUI_W_K_START);
 	keys[6] = keys[7] = NULL;
-	nk = keys_line(k, keys);
+	nk = tui_keys(t, keys, key_rows());
 	tui_status(t, "");
 	attrset(t->a.head);
-	y += para(w->choose, y, x, tw, 0, 2) + 1;
+	y += para(kw(k, TUI_W_K_CHOOSE_LANG), y, x, tw, 0, 2) + 1;
 	attrset(A_NORMAL);
 	bottom = LINES - 2 - nk;
 	step = k->t.large && y + 2 * qn->nlang - 1 <= bottom ? 2 : 1;
@@ -436,7 +347,8 @@ draw_welcome(struct kiosk *k)
 		}
 		snprintf(num, sizeof num, i < 9 ? "%d" : " ", i + 1);
 		tui_put(y, x + 2, num, 2);
-		tui_put_clip(t, y, x + 6, lang_name(qn->langs[i]), tw - 6);
+		tui_put_clip(t, y, x + 6, tui_words_lang_name(qn->langs[i]),
+		    tw - 6);
 		attrset(A_NORMAL);
 	}
 	buf_release(&b);
@@ -446,23 +358,17 @@ static void
 draw_consent(struct kiosk *k)
 {
 	const struct questionnaire *qn = k->o->qn;
-	const struct kiosk_words *w = kw(k);
 	struct tui *t = &k->t;
-	const char *text = tui_tr(t, qn->consent), *keys[8];
+	static const struct tui_keyword keys[] = { { "1", TUI_W_K_AGREE },
+		{ "2", TUI_W_K_DECLINE }, { "PgUp", TUI_W_BACK } };
+	const char *text = tui_tr(t, qn->consent);
 	int x = margin(), tw = text_width(), y = 2, nk, rows, n, opt;
 
 	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title), NULL);
-	keys[0] = "1";
-	keys[1] = w->agree;
-	keys[2] = "2";
-	keys[3] = w->decline;
-	keys[4] = "PgUp";
-	keys[5] = w->q[TUI_W_BACK];
-	keys[6] = keys[7] = NULL;
-	nk = keys_line(k, keys);
+	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0], key_rows());
 	tui_status(t, qn->langs[t->lang]);
 	attrset(t->a.head);
-	y += para(w->before, y, x, tw, 0, 2) + 1;
+	y += para(kw(k, TUI_W_K_BEFORE), y, x, tw, 0, 2) + 1;
 	attrset(A_NORMAL);
 	/* The two answers keep their place at the bottom; the text above
 	 * them scrolls when it is longer than the room left. */
@@ -483,12 +389,12 @@ draw_consent(struct kiosk *k)
 	attrset(t->a.key);
 	tui_put(y, x + 2, "1", 2);
 	attrset(A_BOLD);
-	tui_put_clip(t, y, x + 6, w->agree, tw - 6);
+	tui_put_clip(t, y, x + 6, kw(k, TUI_W_K_AGREE), tw - 6);
 	attrset(t->a.key);
 	y += opt - 2;
 	tui_put(y, x + 2, "2", 2);
 	attrset(A_BOLD);
-	tui_put_clip(t, y, x + 6, w->decline, tw - 6);
+	tui_put_clip(t, y, x + 6, kw(k, TUI_W_K_DECLINE), tw - 6);
 	attrset(A_NORMAL);
 }
 
@@ -517,17 +423,16 @@ secs_left(double until, double now)
 static void
 draw_asking(struct kiosk *k)
 {
-	const struct kiosk_words *w = kw(k);
 	struct tui *t = &k->t;
 	struct buf b = BUF_INIT;
 	int x = margin(), tw = text_width(), y = LINES / 3;
 
 	tui_bar(t, 0, t->a.title, tui_tr(t, k->o->qn->title), NULL);
 	attrset(t->a.warn);
-	y += para(w->still, y, x, tw, 0, 3) + 1;
+	y += para(kw(k, TUI_W_K_STILL), y, x, tw, 0, 3) + 1;
 	attrset(A_NORMAL);
-	buf_addf(&b, "%s %d s", w->still_more, secs_left(k->asked_at +
-	    k->o->countdown, k->now));
+	tui_words_fmtn(&b, kw(k, TUI_W_K_STILL_MORE), secs_left(k->asked_at +
+	    k->o->countdown, k->now), 0);
 	para(buf_str(&b), y, x, tw, 0, 6);
 	tui_status(t, "");
 	buf_release(&b);
@@ -537,11 +442,11 @@ static void
 draw_pin(struct kiosk *k)
 {
 	struct tui *t = &k->t;
+	const char *label = sw(k, TUI_W_S_PIN);
 	char dots[PIN_MAX * 3 + 1];
-	int x = margin(), y = 3, i, wait;
+	int x = margin(), y = 3, i, wait, fx;
 
-	/* Staff screens are in English: staff, not respondents, read them. */
-	tui_bar(t, 0, t->a.title, "Staff only", NULL);
+	tui_bar(t, 0, t->a.title, sw(k, TUI_W_S_STAFF_ONLY), NULL);
 	wait = secs_left(k->locked_until, k->now);
 	if (k->msg[0] != '\0') {
 		attrset(t->a.error);
@@ -549,71 +454,108 @@ draw_pin(struct kiosk *k)
 		attrset(A_NORMAL);
 	}
 	y += 2;
+	fx = x + tui_text_width(label, strlen(label)) + 2;
 	if (wait > 0) {
-		char s[64];
+		struct buf b = BUF_INIT;
 
-		snprintf(s, sizeof s, "Try again in %d s", wait);
-		tui_put(y, x, s, COLS - 2 * x);
+		tui_words_fmtn(&b, sw(k, TUI_W_S_TRY_AGAIN), wait, 0);
+		tui_put(y, x, buf_str(&b), COLS - 2 * x);
+		buf_release(&b);
 	} else {
-		tui_put(y, x, "PIN:", 5);
+		tui_put(y, x, label, fx - x - 1);
 		/* The digits are never shown, only how many were typed. */
 		dots[0] = '\0';
 		for (i = 0; i < k->pinlen; i++)
 			strcat(dots, "* ");
 		attrset(t->a.field);
-		tui_fill(y, x + 6, 2 * PIN_MAX);
-		tui_put(y, x + 6, dots, 2 * PIN_MAX);
+		tui_fill(y, fx, 2 * PIN_MAX);
+		tui_put(y, fx, dots, 2 * PIN_MAX);
 		attrset(A_NORMAL);
 	}
-	tui_status(t, "Enter: confirm   Esc: back");
+	tui_status(t, sw(k, TUI_W_S_PIN_KEYS));
 	if (wait <= 0) {
 		curs_set(1);
-		move(y, x + 6 + 2 * k->pinlen);
+		move(y, fx + 2 * k->pinlen);
 	}
+}
+
+/* Today's counts by status, their labels aligned in the staff's
+ * language; returns the next row. */
+static int
+draw_counts(struct kiosk *k, int y, int x)
+{
+	static const struct {
+		enum tui_words_id label;
+		int status;
+	} rows[] = { { TUI_W_S_COMPLETED, STORE_COMPLETE },
+		{ TUI_W_S_ABANDONED, STORE_ABANDONED },
+		{ TUI_W_S_IN_PROGRESS, STORE_PARTIAL } };
+	struct buf b = BUF_INIT;
+	size_t i;
+	int lw = 0, w;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *s = sw(k, rows[i].label);
+
+		if ((w = tui_text_width(s, strlen(s))) > lw)
+			lw = w;
+	}
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *s = sw(k, rows[i].label);
+
+		buf_reset(&b);
+		buf_addf(&b, "  %s%*s %6d", s, lw - tui_text_width(s,
+		    strlen(s)), "", k->counts[rows[i].status]);
+		tui_put(y++, x, buf_str(&b), COLS - 2 * x);
+	}
+	buf_release(&b);
+	return y;
 }
 
 static void
 draw_menu(struct kiosk *k)
 {
+	static const struct {
+		const char *key;
+		enum tui_words_id what;
+	} items[] = { { "1", TUI_W_S_BACK }, { "2", TUI_W_S_AFRESH },
+		{ "9", TUI_W_S_EXIT } };
 	struct tui *t = &k->t;
-	char s[160], day[16];
+	struct buf b = BUF_INIT;
+	char day[16];
 	time_t now = time(NULL);
 	struct tm tm;
+	size_t i;
 	int x = margin(), y = 2;
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	tui_bar(t, 0, t->a.title, "Staff menu", day);
+	tui_bar(t, 0, t->a.title, sw(k, TUI_W_S_MENU), day);
 	attrset(t->a.head);
-	tui_put(y++, x, "Today's interviews on this terminal's database",
-	    COLS - 2 * x);
+	tui_put(y++, x, sw(k, TUI_W_S_TODAY), COLS - 2 * x);
 	attrset(A_NORMAL);
 	y++;
-	if (k->counts_ok) {
-		snprintf(s, sizeof s, "  completed   %6d", k->counts[STORE_COMPLETE]);
-		tui_put(y++, x, s, COLS - 2 * x);
-		snprintf(s, sizeof s, "  abandoned   %6d",
-		    k->counts[STORE_ABANDONED]);
-		tui_put(y++, x, s, COLS - 2 * x);
-		snprintf(s, sizeof s, "  in progress %6d", k->counts[STORE_PARTIAL]);
-		tui_put(y++, x, s, COLS - 2 * x);
-	} else {
+	if (k->counts_ok)
+		y = draw_counts(k, y, x);
+	else {
 		attrset(t->a.error);
-		snprintf(s, sizeof s, "cannot count: %s",
-		    store_errmsg(k->o->st));
-		tui_put_clip(t, y++, x, s, COLS - 2 * x);
+		tui_words_fmt(&b, sw(k, TUI_W_S_CANNOT_COUNT),
+		    store_errmsg(k->o->st), NULL);
+		tui_put_clip(t, y++, x, buf_str(&b), COLS - 2 * x);
 		attrset(A_NORMAL);
 	}
 	y++;
-	tui_put(y++, x, "1  back to the kiosk", COLS - 2 * x);
-	tui_put(y++, x, "2  start afresh for the next person", COLS - 2 * x);
-	tui_put(y++, x, "9  exit the kiosk", COLS - 2 * x);
+	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+		buf_reset(&b);
+		buf_addf(&b, "%s  %s", items[i].key, sw(k, items[i].what));
+		tui_put(y++, x, buf_str(&b), COLS - 2 * x);
+	}
 	y++;
 	attrset(t->a.hint);
-	y += para("Either saves an interview in progress as abandoned.", y,
-	    x, COLS - 2 * x, 0, 2);
+	y += para(sw(k, TUI_W_S_EITHER), y, x, COLS - 2 * x, 0, 2);
 	attrset(A_NORMAL);
-	tui_status(t, "1, 2 or 9");
+	tui_status(t, sw(k, TUI_W_S_CHOICES));
+	buf_release(&b);
 }
 
 static void
@@ -626,7 +568,7 @@ draw(struct kiosk *k)
 	erase();
 	curs_set(0);
 	if (COLS < 20 || LINES < 8) {
-		tui_put(0, 0, "window too small", COLS);
+		tui_put(0, 0, kw(k, TUI_W_TOO_SMALL), COLS);
 		return;
 	}
 	if (k->menu_open)
@@ -647,10 +589,12 @@ draw(struct kiosk *k)
 			tui_question_draw(&k->t);
 			break;
 		case K_THANKS:
-			draw_message(k, kw(k)->thanks, kw(k)->cleared);
+			draw_message(k, kw(k, TUI_W_K_THANKS),
+			    kw(k, TUI_W_K_CLEARED));
 			break;
 		case K_DECLINED:
-			draw_message(k, kw(k)->declined, kw(k)->cleared);
+			draw_message(k, kw(k, TUI_W_K_DECLINED),
+			    kw(k, TUI_W_K_CLEARED));
 			break;
 		}
 	}
@@ -755,6 +699,16 @@ is_digit(const struct tui_key *key)
 }
 
 static void
+wrong_pin(struct kiosk *k)
+{
+	struct buf b = BUF_INIT;
+
+	tui_words_fmtn(&b, sw(k, TUI_W_S_WRONG_PIN), k->fails, 0);
+	snprintf(k->msg, sizeof k->msg, "%s", buf_str(&b));
+	buf_release(&b);
+}
+
+static void
 pin_key(struct kiosk *k, const struct tui_key *key)
 {
 	int ok;
@@ -792,8 +746,7 @@ pin_key(struct kiosk *k, const struct tui_key *key)
 		k->fails++;
 		k->locked_until = session_clock() + (k->fails > 5 ?
 		    PIN_DELAY_MAX : 1 << (k->fails - 1));
-		snprintf(k->msg, sizeof k->msg, "Wrong PIN (%d in a row)",
-		    k->fails);
+		wrong_pin(k);
 		return;
 	}
 	k->fails = 0;
@@ -982,6 +935,7 @@ tui_kiosk_run(const struct tui_kiosk_options *o, struct buf *err)
 	k->t.kiosk = 1;
 	k->t.large = o->large;
 	k->t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	k->staff = tui_words_env_lang();
 	tui_attrs_init(&k->t);
 	k->now = k->last_key = session_clock();
 	to_welcome(k);

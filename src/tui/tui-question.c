@@ -152,39 +152,43 @@ draw_lines(const struct tui *t, const char *s, const struct tui_line *l,
 	}
 }
 
+/* What the editor takes, beside it: the format or the range. */
 static void
-format_hint(const struct qn_question *q, char *out, size_t n)
+format_hint(const struct tui *t, const struct qn_question *q, struct buf *b)
 {
 	char lo[32], hi[32];
+	enum tui_words_id w;
 
-	out[0] = '\0';
 	if (q->type == QN_DATE) {
-		snprintf(out, n, "YYYY-MM-DD");
+		buf_adds(b, tui_word(t, TUI_W_HINT_DATE));
 		return;
 	}
 	if (q->type == QN_TEXT) {
 		if (q->max_length > 0)
-			snprintf(out, n, "up to %d characters", q->max_length);
+			tui_words_fmtn(b, tui_word(t, TUI_W_HINT_UP_TO),
+			    q->max_length, 0);
 		return;
 	}
 	snprintf(lo, sizeof lo, "%.10g", q->min);
 	snprintf(hi, sizeof hi, "%.10g", q->max);
 	if (q->has_min && q->has_max)
-		snprintf(out, n, "%s to %s", lo, hi);
+		w = TUI_W_HINT_RANGE;
 	else if (q->has_min)
-		snprintf(out, n, "at least %s", lo);
-	else if (q->has_max)
-		snprintf(out, n, "at most %s", hi);
-	else
-		snprintf(out, n, q->type == QN_INTEGER ? "whole number" :
-		    "number, e.g. 2.5");
+		w = TUI_W_HINT_AT_LEAST;
+	else if (q->has_max) {
+		w = TUI_W_HINT_AT_MOST;
+		memcpy(lo, hi, sizeof lo);
+	} else
+		w = q->type == QN_INTEGER ? TUI_W_HINT_WHOLE :
+		    TUI_W_HINT_DECIMAL;
+	tui_words_fmt(b, tui_word(t, w), lo, hi);
 }
 
 static void
 draw_editor(struct tui *t, const struct qn_question *q, int y, int x, int w,
     int *cy, int *cx)
 {
-	char hint[96];
+	struct buf hint = BUF_INIT;
 	int fw, col, i, acc = 0, hw;
 
 	/* As wide as the answer can be, plus the cursor's cell. */
@@ -206,13 +210,14 @@ draw_editor(struct tui *t, const struct qn_question *q, int y, int x, int w,
 	}
 	mvaddnwstr(y, x + 2, t->ed.s + t->ed.scroll, i - t->ed.scroll);
 	attrset(A_NORMAL);
-	format_hint(q, hint, sizeof hint);
-	hw = tui_text_width(hint, strlen(hint));
-	if (hint[0] != '\0' && x + 2 + fw + 2 + hw <= x + w) {
+	format_hint(t, q, &hint);
+	hw = tui_text_width(buf_str(&hint), hint.len);
+	if (hint.len > 0 && x + 2 + fw + 2 + hw <= x + w) {
 		attrset(t->a.hint);
-		tui_put(y, x + 2 + fw + 2, hint, hw);
+		tui_put(y, x + 2 + fw + 2, buf_str(&hint), hw);
 		attrset(A_NORMAL);
 	}
+	buf_release(&hint);
 	*cy = y;
 	*cx = x + 2 + col;
 }
@@ -266,11 +271,13 @@ draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
 		tui_put(y + rows - 1, x + w - 1, tui_glyph(t, TUI_G_DOWN), 1);
 }
 
-/* A word of the key help: the kiosk's translation, else English. */
+/* A word of the key help where the respondent of a kiosk is spoken to
+ * otherwise than the enumerator ("OK" rather than "submit"). */
 static const char *
-word(const struct tui *t, enum tui_word w, const char *english)
+word(const struct tui *t, enum tui_words_id enumerator,
+    enum tui_words_id kiosk)
 {
-	return t->words != NULL && t->words[w] != NULL ? t->words[w] : english;
+	return tui_word(t, t->kiosk ? kiosk : enumerator);
 }
 
 /* The keys that work on this question, most useful first: at 40
@@ -286,25 +293,25 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 
 	if (t->warned) {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_KEEP, "keep answer");
+		k[n++] = tui_word(t, TUI_W_KEEP);
 	} else if (q->type == QN_NOTE) {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_CONTINUE, "continue");
+		k[n++] = tui_word(t, TUI_W_CONTINUE);
 	} else if (q->type == QN_MULTIPLE) {
 		k[n++] = "Space";
-		k[n++] = word(t, TUI_W_TICK, "tick");
+		k[n++] = tui_word(t, TUI_W_TICK);
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_OK, "confirm");
+		k[n++] = word(t, TUI_W_CONFIRM, TUI_W_K_OK);
 	} else if (is_list(q)) {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_SELECT, "select");
+		k[n++] = word(t, TUI_W_SELECT, TUI_W_K_OK);
 	} else {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_OK, "submit");
+		k[n++] = word(t, TUI_W_SUBMIT, TUI_W_K_OK);
 	}
 	if (is_list(q)) {
 		k[n++] = tui_glyph(t, TUI_G_UPDOWN);
-		k[n++] = word(t, TUI_W_MOVE, "move");
+		k[n++] = tui_word(t, TUI_W_MOVE);
 		if (digits_are_codes(l)) {
 			lo = hi = l->codes[0];
 			for (i = 1; i < l->nchoices; i++) {
@@ -316,29 +323,29 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 			snprintf(digits, dsz, "1-%d", l->nchoices < 9 ?
 			    l->nchoices : 9);
 		k[n++] = digits;
-		k[n++] = word(t, TUI_W_CHOOSE, "choose");
+		k[n++] = tui_word(t, TUI_W_CHOOSE);
 	}
 	if (q->allow_dont_know) {
 		k[n++] = "F8";
-		k[n++] = word(t, TUI_W_DONT_KNOW, "don't know");
+		k[n++] = word(t, TUI_W_DONT_KNOW, TUI_W_K_DONT_KNOW);
 	}
 	if (q->allow_refused) {
 		k[n++] = "F9";
-		k[n++] = word(t, TUI_W_REFUSED, "refused");
+		k[n++] = word(t, TUI_W_REFUSED, TUI_W_K_REFUSED);
 	}
 	k[n++] = "PgUp";
-	k[n++] = word(t, TUI_W_BACK, "back");
+	k[n++] = tui_word(t, TUI_W_BACK);
 	if (!t->kiosk) {
 		if (answered || !q->required) {
 			k[n++] = "PgDn";
-			k[n++] = "next";
+			k[n++] = tui_word(t, TUI_W_NEXT);
 		}
 		k[n++] = "F4";
-		k[n++] = "review";
+		k[n++] = tui_word(t, TUI_W_REVIEW);
 		k[n++] = "F2";
-		k[n++] = "language";
+		k[n++] = tui_word(t, TUI_W_LANGUAGE);
 		k[n++] = "F10";
-		k[n++] = "quit";
+		k[n++] = tui_word(t, TUI_W_QUIT);
 	}
 	k[n] = k[n + 1] = NULL;
 }
@@ -352,15 +359,14 @@ draw_status(struct tui *t, const struct qn_question *q)
 	struct buf b = BUF_INIT;
 
 	interview_progress(t->s.iv, &p);
-	if (t->kiosk)
-		buf_addf(&b, "%s %d / %d%s%s", word(t, TUI_W_QUESTION,
-		    "question"), p.index, p.total, dot,
-		    tui_tr(t, qn->sections[q->section].title));
-	else
-		buf_addf(&b, "question %d of %d%s%s", p.index, p.total, dot,
-		    tui_tr(t, qn->sections[q->section].title));
-	if (q->roster)
-		buf_addf(&b, "%smember %d of %d", dot, p.member, p.nmembers);
+	tui_words_fmtn(&b, word(t, TUI_W_QUESTION_N, TUI_W_K_QUESTION_N),
+	    p.index, p.total);
+	buf_addf(&b, "%s%s", dot, tui_tr(t, qn->sections[q->section].title));
+	if (q->roster) {
+		buf_adds(&b, dot);
+		tui_words_fmtn(&b, tui_word(t, TUI_W_MEMBER_N), p.member,
+		    p.nmembers);
+	}
 	buf_addf(&b, "%s%s", dot, qn->langs[t->lang]);
 	tui_status(t, buf_str(&b));
 	buf_release(&b);
@@ -394,8 +400,10 @@ tui_question_draw(struct tui *t)
 	if (w > LABEL_MAXW)
 		w = LABEL_MAXW;
 	if (q->roster) {
-		buf_adds(&b, "Questions about: ");
-		tui_member_label(t, q->roster, member, &b);
+		tui_member_label(t, q->roster, member, &lb);
+		tui_words_fmt(&b, tui_word(t, TUI_W_QUESTIONS_ABOUT),
+		    buf_str(&lb), NULL);
+		buf_reset(&lb);
 		attrset(t->a.head);
 		tui_put_clip(t, 1, x, buf_str(&b), w);
 		attrset(A_NORMAL);
@@ -439,7 +447,7 @@ tui_question_draw(struct tui *t)
 	y += hnt + gap;
 	if (q->type == QN_NOTE) {
 		attrset(t->a.hint);
-		tui_put_clip(t, y, x, "Press Enter to continue", w);
+		tui_put_clip(t, y, x, tui_word(t, TUI_W_PRESS_ENTER), w);
 		attrset(A_NORMAL);
 	} else if (is_list(q))
 		draw_list(t, q, y, x, w, in_rows);
@@ -448,8 +456,8 @@ tui_question_draw(struct tui *t)
 	y += in_rows;
 	if (t->err[0] != '\0' && t->warned) {
 		buf_reset(&b);
-		buf_addf(&b, "%s%sEnter keeps the answer", t->err,
-		    tui_glyph(t, TUI_G_DOT));
+		buf_addf(&b, "%s%s%s", t->err, tui_glyph(t, TUI_G_DOT),
+		    tui_word(t, TUI_W_ENTER_KEEPS));
 		attrset(t->a.warn);
 		tui_put_clip(t, y, x, buf_str(&b), w);
 	} else if (t->err[0] != '\0') {
@@ -457,9 +465,13 @@ tui_question_draw(struct tui *t)
 		tui_put_clip(t, y, x, t->err, w);
 	} else if (v != NULL && v->kind == EXPR_V_NULL &&
 	    v->missing != EXPR_UNANSWERED) {
+		struct buf ans = BUF_INIT;
+
+		tui_format_answer(t, q, v, &ans);
 		buf_reset(&b);
-		buf_adds(&b, "Answer given: ");
-		answer_format(q, v, t->lang, &b);
+		tui_words_fmt(&b, tui_word(t, TUI_W_ANSWER_GIVEN), buf_str(&ans),
+		    NULL);
+		buf_release(&ans);
 		attrset(t->a.hint);
 		tui_put_clip(t, y, x, buf_str(&b), w);
 	}
@@ -477,6 +489,17 @@ tui_question_draw(struct tui *t)
 }
 
 /* ---- keys ------------------------------------------------------------- */
+
+/* The message under the input: entry w, n in its "{1}". */
+static void
+set_err(struct tui *t, enum tui_words_id w, long n)
+{
+	struct buf b = BUF_INIT;
+
+	tui_words_fmtn(&b, tui_word(t, w), n, 0);
+	snprintf(t->err, sizeof t->err, "%s", buf_str(&b));
+	buf_release(&b);
+}
 
 /* After an answer: on, or back to the review screen when the edit began
  * there — unless the change made a required question appear, which is
@@ -535,13 +558,11 @@ missing(struct tui *t, const struct qn_question *q, enum expr_missing m)
 	struct buf err = BUF_INIT;
 
 	if (m == EXPR_DONT_KNOW && !q->allow_dont_know) {
-		snprintf(t->err, sizeof t->err, "\"don't know\" is not allowed "
-		    "for this question");
+		set_err(t, TUI_W_NO_DONT_KNOW, 0);
 		return;
 	}
 	if (m == EXPR_REFUSED && !q->allow_refused) {
-		snprintf(t->err, sizeof t->err, "\"refused\" is not allowed for "
-		    "this question");
+		set_err(t, TUI_W_NO_REFUSED, 0);
 		return;
 	}
 	/* As a value, not as typed text: "dk" typed into a text question
@@ -573,7 +594,7 @@ static void
 back(struct tui *t)
 {
 	if (interview_back(t->s.iv) < 0)
-		snprintf(t->err, sizeof t->err, "this is the first question");
+		set_err(t, TUI_W_FIRST_QUESTION, 0);
 }
 
 static void
@@ -615,8 +636,7 @@ list_key(struct tui *t, const struct qn_question *q, const struct tui_key *k)
 		t->marks ^= UINT64_C(1) << t->csel;
 	else if (k->ch >= L'0' && k->ch <= L'9') {
 		if ((i = digit_choice(q, (int)(k->ch - L'0'))) < 0) {
-			snprintf(t->err, sizeof t->err, "no choice has the "
-			    "number %d", (int)(k->ch - L'0'));
+			set_err(t, TUI_W_NO_CHOICE, (long)(k->ch - L'0'));
 			return;
 		}
 		t->err[0] = '\0';
@@ -678,8 +698,7 @@ edit_key(struct tui *t, const struct tui_key *k)
 	}
 	if (tui_edit_insert(&t->ed, (wchar_t)k->ch) < 0 &&
 	    t->ed.len >= t->ed.max)
-		snprintf(t->err, sizeof t->err, "at most %d characters",
-		    t->ed.max);
+		set_err(t, TUI_W_AT_MOST_CHARS, t->ed.max);
 }
 
 void
@@ -711,8 +730,7 @@ tui_question_key(struct tui *t, const struct tui_key *k)
 	if ((k->fn && k->ch == KEY_NPAGE) || (!k->fn && k->ch ==
 	    TUI_CTRL('f'))) {
 		if (interview_next(t->s.iv) < 0)
-			snprintf(t->err, sizeof t->err, "this question needs an "
-			    "answer first");
+			set_err(t, TUI_W_NEEDS_ANSWER, 0);
 		else
 			tui_show_current(t);
 		return;

@@ -98,11 +98,23 @@ add_line(struct tui_results *r, enum line_kind kind,
 	l->e = e;
 }
 
-/* The label of an estimate's line: its group, or a rating's category. */
+/* The label of an estimate's line: its group, or a rating's category,
+ * in the screens' language where the report's model says it in English
+ * (the Total, the rating scale); a group is a questionnaire's label. */
 static const char *
-est_label(const struct report_est *e)
+est_label(const struct tui *t, const struct report_est *e)
 {
-	return e->cat_label[0] != '\0' ? e->cat_label : e->label;
+	const char *c = e->category;
+
+	if (strcmp(c, "mean") == 0)
+		return tui_word(t, TUI_W_MEAN_SCORE);
+	if (c[0] >= '1' && c[0] <= '5' && c[1] == '\0')
+		return tui_word(t, (enum tui_words_id)(TUI_W_RATING_1 +
+		    (c[0] - '1')));
+	if (e->cat_label[0] != '\0')
+		return e->cat_label;
+	return strcmp(e->group, "Total") == 0 ? tui_word(t, TUI_W_TOTAL) :
+	    e->label;
 }
 
 static int
@@ -164,7 +176,7 @@ layout(struct tui *t)
 				fmt_n(&b, e);
 				if ((w = width_of(buf_str(&b))) > r->nw)
 					r->nw = w;
-				if ((w = width_of(est_label(e))) > r->lw)
+				if ((w = width_of(est_label(t, e))) > r->lw)
 					r->lw = w;
 			}
 			if (!any)
@@ -217,6 +229,17 @@ tui_results_release(struct tui *t)
 	t->results = NULL;
 }
 
+static void
+note_bad(struct tui *t, long nbad)
+{
+	struct buf b = BUF_INIT;
+
+	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
+	    TUI_W_BAD_ANSWERS, nbad)), nbad, 0);
+	tui_set_note(t, 1, "%s", buf_str(&b));
+	buf_release(&b);
+}
+
 /* Computes the estimates from the store, as `lcsurvey aggregate` does
  * by default: complete interviews of this questionnaire version. */
 static int
@@ -232,17 +255,14 @@ compute(struct tui *t, struct tui_results *r)
 	memset(&res, 0, sizeof res);
 	if (aggregate_run(t->opt->st, t->opt->qn, t->opt->qrow, &o, &res,
 	    &err) < 0) {
-		tui_set_note(t, 1, "cannot compute the results: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_COMPUTE, buf_str(&err));
 		rc = -1;
 	} else {
 		report_add(&r->rep, t->opt->qn, NULL, &res);
 		report_finish(&r->rep);
 		r->ninterviews = res.ninterviews;
 		if (res.nbad > 0)
-			tui_set_note(t, 1, "%ld stored answer%s did not fit the "
-			    "questionnaire and counted as unanswered", res.nbad,
-			    res.nbad == 1 ? "" : "s");
+			note_bad(t, res.nbad);
 	}
 	aggregate_result_release(&res);
 	buf_release(&err);
@@ -262,8 +282,7 @@ tui_results_open(struct tui *t)
 		keep = kept = xstrdup(t->results->views[t->results->view]);
 	tui_results_release(t);
 	/* The scan may take a moment on a large database: say so. */
-	tui_bar(t, LINES - 1, t->a.status, "computing the results"
-	    "\xe2\x80\xa6", NULL);
+	tui_bar(t, LINES - 1, t->a.status, tui_word(t, TUI_W_COMPUTING), NULL);
 	refresh();
 
 	r = xcalloc(1, sizeof *r);
@@ -420,7 +439,7 @@ draw_est(struct tui *t, int y, int x, int w, const struct line *l)
 		lw = w - indent - 2 - right - (bw ? bw + 2 : 0);
 	if (lw < 1)
 		lw = 1;
-	tui_put_clip(t, y, x + indent, est_label(e), lw);
+	tui_put_clip(t, y, x + indent, est_label(t, e), lw);
 	xx = x + indent + lw + 2;
 	if (bw > 0) {
 		draw_bar(t, y, xx, bw, l->ind, e);
@@ -462,7 +481,7 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 	switch (l->kind) {
 	case L_FEATURE:
 		buf_adds(&b, l->f->code[0] != '\0' ? l->f->code :
-		    "(no Key Feature)");
+		    tui_word(t, TUI_W_NO_KEY_FEATURE));
 		if (l->f->title != NULL && l->f->title[0] != '\0')
 			buf_addf(&b, "  %s", l->f->title);
 		attrset(t->a.head | A_UNDERLINE);
@@ -472,7 +491,7 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 		qi = qn_ind(t, l->ind);
 		buf_adds(&b, qi != NULL ? tui_tr(t, qi->name) : l->ind->name);
 		if (l->ind->kind == QN_RATING_DIST)
-			buf_adds(&b, ", % by rating");
+			buf_adds(&b, tui_word(t, TUI_W_BY_RATING));
 		else if (!l->ind->percent && l->ind->unit[0] != '\0')
 			buf_addf(&b, " (%s)", l->ind->unit);
 		attrset(A_BOLD);
@@ -486,15 +505,19 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 		by = first_by(t, l->ind);
 		eq = strchr(r->views[r->view], '=');
 		if (by == NULL)
-			buf_adds(&b, "not broken down (Total only)");
+			buf_adds(&b, tui_word(t, TUI_W_TOTAL_ONLY));
 		else if (eq != NULL && (strlen(by) != (size_t)(eq -
 		    r->views[r->view]) || strncmp(by, r->views[r->view],
-		    strlen(by)) != 0))
-			buf_addf(&b, "not broken down by %.*s",
-			    (int)(eq - r->views[r->view]), r->views[r->view]);
-		else
-			buf_addf(&b, "no estimate for %s", eq != NULL ? eq + 1 :
-			    r->views[r->view]);
+		    strlen(by)) != 0)) {
+			char *q = xstrndup(r->views[r->view],
+			    (size_t)(eq - r->views[r->view]));
+
+			tui_words_fmt(&b, tui_word(t, TUI_W_NOT_BROKEN_BY), q,
+			    NULL);
+			free(q);
+		} else
+			tui_words_fmt(&b, tui_word(t, TUI_W_NO_ESTIMATE),
+			    eq != NULL ? eq + 1 : r->views[r->view], NULL);
 		attrset(t->a.hint);
 		tui_put_clip(t, y, x + (w >= 60 ? 4 : 2), buf_str(&b),
 		    w - (w >= 60 ? 4 : 2));
@@ -508,13 +531,16 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 
 #define TAB_MAXW 24	/* columns of a group's name on its tab */
 
-/* The name of view v ("Female" for "sex=Female") and its tab's width. */
+/* The name of view v ("Female" for "sex=Female", the Total in the
+ * screens' language) and its tab's width. */
 static const char *
-view_name(const struct tui_results *r, int v, int *tw)
+view_name(const struct tui *t, int v, int *tw)
 {
+	const struct tui_results *r = t->results;
 	const char *s = strchr(r->views[v], '=');
 
-	s = s != NULL ? s + 1 : r->views[v];
+	s = v == 0 ? tui_word(t, TUI_W_TOTAL) : s != NULL ? s + 1 :
+	    r->views[v];
 	*tw = width_of(s);
 	if (*tw > TAB_MAXW)
 		*tw = TAB_MAXW;
@@ -532,11 +558,11 @@ draw_tabs(struct tui *t, int y, int x, int w)
 	int v, first = 0, xx, sum, tw;
 
 	attrset(t->a.hint);
-	xx = x + tui_put(y, x, "Group:", w);
+	xx = x + tui_put(y, x, tui_word(t, TUI_W_GROUP_LABEL), w);
 	attrset(A_NORMAL);
 	for (;;) {
 		for (sum = 0, v = first; v <= r->view; v++) {
-			view_name(r, v, &tw);
+			view_name(t, v, &tw);
 			sum += 1 + tw;
 		}
 		if (first >= r->view || xx + (first ? 2 : 0) + sum <= x + w)
@@ -548,7 +574,7 @@ draw_tabs(struct tui *t, int y, int x, int w)
 		xx += tui_put(y, xx, tui_glyph(t, TUI_G_ELLIPSIS), 1);
 	}
 	for (v = first; v < r->nviews; v++) {
-		s = view_name(r, v, &tw);
+		s = view_name(t, v, &tw);
 		xx += 1;
 		if (xx + tw > x + w) {
 			if (xx < x + w)
@@ -564,12 +590,32 @@ draw_tabs(struct tui *t, int y, int x, int w)
 	}
 }
 
+/* "12 complete interviews · 95% confidence intervals · † fewer than 30". */
+static void
+results_status(struct tui *t)
+{
+	const struct tui_results *r = t->results;
+	const char *dot = tui_glyph(t, TUI_G_DOT);
+	struct buf b = BUF_INIT;
+
+	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
+	    TUI_W_N_INTERVIEWS, r->ninterviews)), r->ninterviews, 0);
+	buf_addf(&b, "%s%s", dot, tui_word(t, TUI_W_CONFIDENCE));
+	if (r->rep.any_small) {
+		buf_adds(&b, dot);
+		tui_words_fmtn(&b, tui_word(t, TUI_W_FEWER_THAN),
+		    (long)r->rep.small_n, 0);
+	}
+	tui_status(t, buf_str(&b));
+	buf_release(&b);
+}
+
 void
 tui_results_draw(struct tui *t)
 {
-	static const char *const keys[] = { "Tab", "group", NULL, "scroll",
-		"r", "recompute", "Esc", "back", "F10", "quit", NULL, NULL };
-	const char *k[sizeof keys / sizeof *keys];
+	static const struct tui_keyword keys[] = { { "Tab", TUI_W_GROUP },
+		{ NULL, TUI_W_SCROLL }, { "r", TUI_W_RECOMPUTE },
+		{ "Esc", TUI_W_BACK }, { "F10", TUI_W_QUIT } };
 	struct tui_results *r = t->results;
 	const struct questionnaire *qn = t->opt->qn;
 	struct buf b = BUF_INIT;
@@ -580,14 +626,12 @@ tui_results_draw(struct tui *t)
 		tui_start_draw(t);
 		return;
 	}
-	buf_addf(&b, "Results%s%s", tui_glyph(t, TUI_G_DOT),
-	    tui_tr(t, qn->title));
-	tui_bar(t, 0, t->a.title, buf_str(&b), r->view == 0 ? "Total" :
-	    strchr(r->views[r->view], '=') + 1);
-
-	memcpy(k, keys, sizeof keys);
-	k[2] = tui_glyph(t, TUI_G_UPDOWN);
-	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
+	buf_addf(&b, "%s%s%s", tui_word(t, TUI_W_RESULTS_TITLE),
+	    tui_glyph(t, TUI_G_DOT), tui_tr(t, qn->title));
+	tui_bar(t, 0, t->a.title, buf_str(&b), r->view == 0 ?
+	    tui_word(t, TUI_W_TOTAL) : strchr(r->views[r->view], '=') + 1);
+	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0],
+	    LINES >= 12 ? 2 : 1);
 
 	x = COLS >= 60 ? 2 : 1;
 	w = COLS - 2 * x;
@@ -607,15 +651,8 @@ tui_results_draw(struct tui *t)
 	if (r->top + rows < r->nlines)
 		tui_put(top + rows - 1, COLS - 1, tui_glyph(t, TUI_G_DOWN), 1);
 
-	buf_reset(&b);
-	buf_addf(&b, "%ld complete interview%s%s95%% confidence intervals",
-	    r->ninterviews, r->ninterviews == 1 ? "" : "s",
-	    tui_glyph(t, TUI_G_DOT));
-	if (r->rep.any_small)
-		buf_addf(&b, "%s\xe2\x80\xa0 fewer than %ld",
-		    tui_glyph(t, TUI_G_DOT), (long)r->rep.small_n);
-	tui_status(t, buf_str(&b));
 	buf_release(&b);
+	results_status(t);
 }
 
 static void
@@ -624,7 +661,7 @@ switch_view(struct tui *t, int dir)
 	struct tui_results *r = t->results;
 
 	if (r->nviews < 2) {
-		tui_set_note(t, 0, "no indicator is broken down by group");
+		tui_note_word(t, 0, TUI_W_NO_BREAKDOWN, NULL);
 		return;
 	}
 	r->view = (r->view + dir + r->nviews) % r->nviews;

@@ -81,7 +81,7 @@ add_position(void *ctx, const struct qn_question *q, int member,
 	/* Left empty on purpose: shown like a skipped optional question. */
 	if (v != NULL && !(v->kind == EXPR_V_NULL &&
 	    v->missing == EXPR_UNANSWERED)) {
-		answer_format(q, v, t->lang, &b);
+		tui_format_answer(t, q, v, &b);
 		it->answer = one_line(buf_str(&b));
 	}
 	buf_release(&b);
@@ -136,35 +136,35 @@ step(const struct tui *t, int from, int dir)
 	return from;
 }
 
-void
-tui_review_draw(struct tui *t)
+/* The key help, for a partial or a complete interview; returns its
+ * rows. */
+static int
+review_keys(const struct tui *t)
 {
-	static const char *const keys_partial[] = { "Enter", "change", "c",
-		"mark complete", "p", "leave partial", NULL, "move", "F2",
-		"language", "F10", "quit", NULL, NULL };
-	static const char *const keys_complete[] = { "Enter", "change", "p",
-		"back to the list", NULL, "move", "F2", "language", "F10",
-		"quit", NULL, NULL };
-	const char *k[16];
-	const struct questionnaire *qn = tui_qn(t);
-	struct buf b = BUF_INIT;
-	int i, nk, top, rows, x, w, lw, aw, answered = 0, missing = 0, n = 0;
-
-	build(t);
-	buf_adds(&b, "Review");
-	buf_adds(&b, tui_glyph(t, TUI_G_DOT));
-	buf_adds(&b, tui_tr(t, qn->title));
-	tui_bar(t, 0, t->a.title, buf_str(&b), t->was_complete ? "complete" :
-	    "partial");
+	static const struct tui_keyword partial[] = { { "Enter",
+		TUI_W_CHANGE }, { "c", TUI_W_MARK_COMPLETE },
+		{ "p", TUI_W_LEAVE_PARTIAL }, { NULL, TUI_W_MOVE },
+		{ "F2", TUI_W_LANGUAGE }, { "F10", TUI_W_QUIT } };
+	static const struct tui_keyword complete[] = { { "Enter",
+		TUI_W_CHANGE }, { "p", TUI_W_BACK_TO_LIST },
+		{ NULL, TUI_W_MOVE }, { "F2", TUI_W_LANGUAGE },
+		{ "F10", TUI_W_QUIT } };
+	int rows = LINES >= 12 ? 2 : 1;
 
 	if (t->was_complete)
-		memcpy(k, keys_complete, sizeof keys_complete);
-	else
-		memcpy(k, keys_partial, sizeof keys_partial);
-	for (i = 0; k[i] != NULL || k[i + 1] != NULL; i += 2)
-		if (k[i] == NULL)
-			k[i] = tui_glyph(t, TUI_G_UPDOWN);
-	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
+		return tui_keys_table(t, complete, sizeof complete /
+		    sizeof complete[0], rows);
+	return tui_keys_table(t, partial, sizeof partial / sizeof partial[0],
+	    rows);
+}
+
+/* "review · 5 of 7 answered · 1 required without an answer · en". */
+static void
+review_status(struct tui *t)
+{
+	const char *dot = tui_glyph(t, TUI_G_DOT);
+	struct buf b = BUF_INIT;
+	int i, answered = 0, missing = 0, n = 0;
 
 	for (i = 0; i < t->nitems; i++) {
 		if (t->items[i].heading)
@@ -175,6 +175,33 @@ tui_review_draw(struct tui *t)
 		else if (t->items[i].required)
 			missing++;
 	}
+	buf_addf(&b, "%s%s", tui_word(t, TUI_W_REVIEW_STATUS), dot);
+	tui_words_fmtn(&b, tui_word(t, TUI_W_N_ANSWERED), answered, n);
+	if (missing > 0) {
+		buf_adds(&b, dot);
+		tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
+		    TUI_W_N_MISSING, missing)), missing, 0);
+	}
+	buf_addf(&b, "%s%s", dot, tui_qn(t)->langs[t->lang]);
+	tui_status(t, buf_str(&b));
+	buf_release(&b);
+}
+
+void
+tui_review_draw(struct tui *t)
+{
+	const struct questionnaire *qn = tui_qn(t);
+	struct buf b = BUF_INIT;
+	int i, nk, top, rows, x, w, lw, aw;
+
+	build(t);
+	buf_adds(&b, tui_word(t, TUI_W_REVIEW_TITLE));
+	buf_adds(&b, tui_glyph(t, TUI_G_DOT));
+	buf_adds(&b, tui_tr(t, qn->title));
+	tui_bar(t, 0, t->a.title, buf_str(&b), tui_word(t, t->was_complete ?
+	    TUI_W_COMPLETE : TUI_W_PARTIAL));
+	buf_release(&b);
+	nk = review_keys(t);
 	x = COLS >= 60 ? 2 : 1;
 	w = COLS - 2 * x;
 	top = 2;
@@ -217,8 +244,8 @@ tui_review_draw(struct tui *t)
 				attrset(it->required && !it->given ? t->a.error :
 				    t->a.hint);
 			tui_put_clip(t, y, x + 1 + lw + 2, it->required &&
-			    !it->given ? "(no answer)" : tui_glyph(t, TUI_G_DASH),
-			    aw);
+			    !it->given ? tui_word(t, TUI_W_NO_ANSWER) :
+			    tui_glyph(t, TUI_G_DASH), aw);
 		}
 		attrset(A_NORMAL);
 	}
@@ -227,15 +254,7 @@ tui_review_draw(struct tui *t)
 	if (t->rtop + rows < t->nitems)
 		tui_put(top + rows - 1, COLS - 1, tui_glyph(t, TUI_G_DOWN), 1);
 
-	buf_reset(&b);
-	buf_addf(&b, "review%s%d of %d answered", tui_glyph(t, TUI_G_DOT),
-	    answered, n);
-	if (missing > 0)
-		buf_addf(&b, "%s%d required without an answer",
-		    tui_glyph(t, TUI_G_DOT), missing);
-	buf_addf(&b, "%s%s", tui_glyph(t, TUI_G_DOT), qn->langs[t->lang]);
-	tui_status(t, buf_str(&b));
-	buf_release(&b);
+	review_status(t);
 }
 
 /* Goes to the question of the selected line, to change its answer. */
@@ -245,7 +264,7 @@ change(struct tui *t)
 	const struct tui_item *it = &t->items[t->rsel];
 
 	if (interview_goto(t->s.iv, it->q, it->member) < 0) {
-		tui_set_note(t, 1, "that question is no longer asked");
+		tui_note_word(t, 1, TUI_W_NO_LONGER_ASKED, NULL);
 		return;
 	}
 	t->from_review = 1;
@@ -279,19 +298,18 @@ complete(struct tui *t)
 			t->from_review = 1;
 			t->screen = TUI_QUESTION;
 			tui_question_sync(t);
-			snprintf(t->err, sizeof t->err, "this question needs an "
-			    "answer before the interview is complete");
+			snprintf(t->err, sizeof t->err, "%s", tui_word(t,
+			    TUI_W_NEEDS_ANSWER_COMPLETE));
 		}
 		return;
 	}
 	if (session_set_status(&t->s, "complete", &err) < 0) {
-		tui_set_note(t, 1, "cannot mark the interview complete: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_COMPLETE, buf_str(&err));
 		buf_release(&err);
 		return;
 	}
 	tui_close_interview(t);
-	tui_set_note(t, 0, "interview complete and saved");
+	tui_note_word(t, 0, TUI_W_SAVED_COMPLETE, NULL);
 }
 
 void
@@ -344,8 +362,8 @@ tui_review_key(struct tui *t, const struct tui_key *k)
 	case L'P':
 		i = t->was_complete;
 		tui_close_interview(t);
-		tui_set_note(t, 0, i ? "interview closed" :
-		    "interview saved as partial");
+		tui_note_word(t, 0, i ? TUI_W_CLOSED : TUI_W_SAVED_PARTIAL,
+		    NULL);
 		break;
 	}
 }
@@ -355,8 +373,9 @@ tui_review_key(struct tui *t, const struct tui_key *k)
 void
 tui_reason_draw(struct tui *t)
 {
-	static const char *const keys[] = { "Enter", "change the answer",
-		"Esc", "cancel", "F10", "quit", NULL, NULL };
+	static const struct tui_keyword keys[] = { { "Enter",
+		TUI_W_CHANGE_ANSWER }, { "Esc", TUI_W_CANCEL },
+		{ "F10", TUI_W_QUIT } };
 	const struct tui_item *it = t->rsel < t->nitems ? &t->items[t->rsel] :
 	    NULL;
 	struct tui_line l[4];
@@ -364,23 +383,26 @@ tui_reason_draw(struct tui *t)
 	int x = COLS >= 60 ? 3 : 1, w = COLS - x - 1, nk, y = 2, fw, col, i,
 	    acc = 0, n;
 
-	tui_bar(t, 0, t->a.title, "Change a completed interview",
-	    t->s.status);
-	nk = tui_keys(t, keys, LINES >= 12 ? 2 : 1);
+	tui_bar(t, 0, t->a.title, tui_word(t, TUI_W_REASON_TITLE),
+	    tui_status_word(t, t->s.status));
+	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0],
+	    LINES >= 12 ? 2 : 1);
 	if (it != NULL && !it->heading && LINES >= 12) {
-		buf_addf(&b, "Question: %s", it->text);
+		tui_words_fmt(&b, tui_word(t, TUI_W_QUESTION_IS), it->text,
+		    NULL);
 		attrset(t->a.hint);
 		tui_put_clip(t, y++, x, buf_str(&b), w);
 		buf_reset(&b);
-		buf_addf(&b, "Answer now: %s", it->answer != NULL ? it->answer :
-		    tui_glyph(t, TUI_G_DASH));
+		tui_words_fmt(&b, tui_word(t, TUI_W_ANSWER_NOW),
+		    it->answer != NULL ? it->answer : tui_glyph(t, TUI_G_DASH),
+		    NULL);
 		tui_put_clip(t, y++, x, buf_str(&b), w);
 		attrset(A_NORMAL);
 		y++;
 	}
 	buf_reset(&b);
-	buf_addf(&b, "Why are you changing this %s interview?",
-	    strcmp(t->s.status, "abandoned") == 0 ? "abandoned" : "completed");
+	buf_adds(&b, tui_word(t, strcmp(t->s.status, "abandoned") == 0 ?
+	    TUI_W_WHY_ABANDONED : TUI_W_WHY_COMPLETED));
 	n = tui_wrap(buf_str(&b), w, l, 4);
 	attrset(A_BOLD);
 	for (i = 0; i < n && i < 4 && y < LINES - 2 - nk; i++)
@@ -406,12 +428,10 @@ tui_reason_draw(struct tui *t)
 	attrset(A_NORMAL);
 	if (y + 2 < LINES - 1 - nk) {
 		attrset(t->a.hint);
-		tui_put_clip(t, y + 2, x, "The reason is kept in the interview's "
-		    "audit trail with every change until it is complete again.",
-		    w);
+		tui_put_clip(t, y + 2, x, tui_word(t, TUI_W_REASON_KEPT), w);
 		attrset(A_NORMAL);
 	}
-	tui_status(t, "reason for the change");
+	tui_status(t, tui_word(t, TUI_W_REASON_STATUS));
 	if (!t->confirm_quit) {
 		curs_set(1);
 		move(y, x + 2 + col);
@@ -432,22 +452,29 @@ give_reason(struct tui *t)
 		;
 	*e = '\0';
 	if (*s == '\0') {
-		tui_set_note(t, 1, "a reason is needed to change a completed "
-		    "interview (Esc cancels)");
+		tui_note_word(t, 1, TUI_W_REASON_NEEDED, NULL);
 		return;
 	}
 	if (session_reopen(&t->s, s, &err) < 0) {
-		tui_set_note(t, 1, "cannot reopen the interview: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_REOPEN, buf_str(&err));
 		buf_release(&err);
 		return;
 	}
 	buf_release(&err);
 	t->was_complete = 0;
 	t->screen = TUI_REVIEW;
-	tui_set_note(t, 0, "interview reopened: mark it complete again when "
-	    "done");
+	tui_note_word(t, 0, TUI_W_REOPENED, NULL);
 	change(t);
+}
+
+static void
+reason_too_long(struct tui *t)
+{
+	struct buf b = BUF_INIT;
+
+	tui_words_fmtn(&b, tui_word(t, TUI_W_AT_MOST_CHARS), t->reason.max, 0);
+	tui_set_note(t, 1, "%s", buf_str(&b));
+	buf_release(&b);
 }
 
 void
@@ -483,7 +510,7 @@ tui_reason_key(struct tui *t, const struct tui_key *k)
 	switch (k->ch) {
 	case 27:	/* Esc: nothing changes */
 		t->screen = TUI_REVIEW;
-		tui_set_note(t, 0, "no change: the interview stays complete");
+		tui_note_word(t, 0, TUI_W_NO_CHANGE, NULL);
 		return;
 	case 127:
 	case TUI_CTRL('h'):
@@ -501,5 +528,5 @@ tui_reason_key(struct tui *t, const struct tui_key *k)
 	}
 	if (tui_edit_insert(&t->reason, (wchar_t)k->ch) < 0 &&
 	    t->reason.len >= t->reason.max)
-		tui_set_note(t, 1, "at most %d characters", t->reason.max);
+		reason_too_long(t);
 }

@@ -90,40 +90,69 @@ load(struct tui *t)
 	tui_start_release(t);
 	t->rows_loaded = 1;
 	if (store_interviews_list(t->opt->st, 0, collect_row, &c) < 0)
-		tui_set_note(t, 1, "cannot list the interviews: %s",
-		    store_errmsg(t->opt->st));
+		tui_note_word(t, 1, TUI_W_CANNOT_LIST, store_errmsg(t->opt->st));
 	if (t->ssel > t->nrows)
 		t->ssel = t->nrows;
 }
 
 /* Columns of the list, in display order; prio decides which survive a
- * narrow window (lower goes first). */
+ * narrow window (lower goes first). width is the least: a heading or a
+ * status wider in the screens' language widens its column. */
 struct column {
-	const char *name;
+	enum tui_words_id name;
 	int width, prio, right;
 };
 
 static const struct column columns[] = {
-	{ "Household", 9, 0, 0 },
-	{ "Cluster", 7, 4, 0 },
-	{ "Started", 16, 2, 0 },
-	{ "Status", 9, 1, 0 },
-	{ "Answers", 7, 3, 1 },
+	{ TUI_W_COL_HOUSEHOLD, 9, 0, 0 },
+	{ TUI_W_COL_CLUSTER, 7, 4, 0 },
+	{ TUI_W_COL_STARTED, 16, 2, 0 },
+	{ TUI_W_COL_STATUS, 9, 1, 0 },
+	{ TUI_W_COL_ANSWERS, 7, 3, 1 },
 };
 #define NCOLUMNS ((int)(sizeof columns / sizeof *columns))
+#define COL_STATUS 3
+
+static int
+word_width(const struct tui *t, enum tui_words_id w)
+{
+	const char *s = tui_word(t, w);
+
+	return tui_text_width(s, strlen(s));
+}
+
+static int
+max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The columns' widths in the screens' language. */
+static void
+column_widths(const struct tui *t, int widths[NCOLUMNS])
+{
+	int i;
+
+	for (i = 0; i < NCOLUMNS; i++)
+		widths[i] = max_int(columns[i].width,
+		    word_width(t, columns[i].name));
+	widths[COL_STATUS] = max_int(widths[COL_STATUS],
+	    max_int(word_width(t, TUI_W_PARTIAL), max_int(word_width(t,
+	    TUI_W_COMPLETE), word_width(t, TUI_W_ABANDONED))));
+}
 
 /* Which columns fit in width: shown[i] is 1 for the kept ones. */
 static void
-fit_columns(int width, int shown[NCOLUMNS])
+fit_columns(int width, const int widths[NCOLUMNS], int shown[NCOLUMNS])
 {
 	int used = 0, prio, i;
 
 	memset(shown, 0, NCOLUMNS * sizeof *shown);
 	for (prio = 0; prio < NCOLUMNS; prio++)
 		for (i = 0; i < NCOLUMNS; i++)
-			if (columns[i].prio == prio && used + columns[i].width +
+			if (columns[i].prio == prio && used + widths[i] +
 			    (used ? 2 : 0) <= width) {
-				used += columns[i].width + (used ? 2 : 0);
+				used += widths[i] + (used ? 2 : 0);
 				shown[i] = 1;
 			}
 }
@@ -144,8 +173,8 @@ cell_text(const struct tui *t, const struct tui_row *r, int col, char *out,
 	case 2:
 		snprintf(out, outsz, "%s", r->started);
 		break;
-	case 3:
-		snprintf(out, outsz, "%s", r->status);
+	case COL_STATUS:
+		snprintf(out, outsz, "%s", tui_status_word(t, r->status));
 		break;
 	default:
 		snprintf(out, outsz, "%d", r->nanswers);
@@ -153,10 +182,10 @@ cell_text(const struct tui *t, const struct tui_row *r, int col, char *out,
 	}
 }
 
-/* One line of columns at y; texts NULL for the header. */
+/* One line of columns at y; r NULL for the headings. */
 static void
 draw_columns(const struct tui *t, int y, int x, const struct tui_row *r,
-    const int shown[NCOLUMNS])
+    const int widths[NCOLUMNS], const int shown[NCOLUMNS])
 {
 	char cell[64];
 	int i, w;
@@ -167,26 +196,97 @@ draw_columns(const struct tui *t, int y, int x, const struct tui_row *r,
 		if (r != NULL)
 			cell_text(t, r, i, cell, sizeof cell);
 		else
-			snprintf(cell, sizeof cell, "%s", columns[i].name);
+			snprintf(cell, sizeof cell, "%s",
+			    tui_word(t, columns[i].name));
 		w = tui_text_width(cell, strlen(cell));
-		if (columns[i].right && w < columns[i].width)
-			tui_put_clip(t, y, x + columns[i].width - w, cell, w);
+		if (columns[i].right && w < widths[i])
+			tui_put_clip(t, y, x + widths[i] - w, cell, w);
 		else
-			tui_put_clip(t, y, x, cell, columns[i].width);
-		x += columns[i].width + 2;
+			tui_put_clip(t, y, x, cell, widths[i]);
+		x += widths[i] + 2;
 	}
+}
+
+/* The interviews under their headings, from row 5; rows left for them
+ * below the headings. */
+static void
+draw_list(struct tui *t, int x, int rows)
+{
+	int widths[NCOLUMNS], shown[NCOLUMNS], top = 6, i, y;
+
+	column_widths(t, widths);
+	fit_columns(COLS - 2 * x, widths, shown);
+	if (t->nrows == 0) {
+		attrset(t->a.hint);
+		tui_put_clip(t, 5, x, tui_word(t, TUI_W_NONE_YET), COLS - 2 * x);
+		attrset(A_NORMAL);
+		return;
+	}
+	if (rows <= 0)
+		return;
+	attrset(t->a.hint | A_UNDERLINE);
+	draw_columns(t, 5, x, NULL, widths, shown);
+	attrset(A_NORMAL);
+	/* Rows are items 1..nrows; keep the selected one in view. */
+	if (t->ssel > 0 && t->ssel - 1 < t->stop)
+		t->stop = t->ssel - 1;
+	if (t->ssel > 0 && t->ssel - 1 >= t->stop + rows)
+		t->stop = t->ssel - rows;
+	if (t->stop > t->nrows - rows)
+		t->stop = t->nrows - rows > 0 ? t->nrows - rows : 0;
+	for (i = t->stop; i < t->nrows && i < t->stop + rows; i++) {
+		y = top + i - t->stop;
+		if (t->ssel == i + 1) {
+			attrset(t->a.sel);
+			tui_fill(y, x - 1, COLS - 2 * (x - 1));
+		}
+		draw_columns(t, y, x, &t->rows[i], widths, shown);
+		attrset(A_NORMAL);
+	}
+	if (t->stop > 0)
+		tui_put(top, COLS - 2, tui_glyph(t, TUI_G_UP), 1);
+	if (t->stop + rows < t->nrows)
+		tui_put(top + rows - 1, COLS - 2, tui_glyph(t, TUI_G_DOWN), 1);
+}
+
+/* "2 partial · 5 complete · en · enumerator E07". */
+static void
+draw_start_status(struct tui *t)
+{
+	const char *dot = tui_glyph(t, TUI_G_DOT);
+	struct buf b = BUF_INIT;
+	int i, npartial = 0, ncomplete = 0;
+
+	for (i = 0; i < t->nrows; i++) {
+		if (strcmp(t->rows[i].status, "partial") == 0)
+			npartial++;
+		else if (strcmp(t->rows[i].status, "complete") == 0)
+			ncomplete++;
+	}
+	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
+	    TUI_W_N_PARTIAL, npartial)), npartial, 0);
+	buf_adds(&b, dot);
+	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
+	    TUI_W_N_COMPLETE, ncomplete)), ncomplete, 0);
+	buf_addf(&b, "%s%s", dot, t->opt->qn->langs[t->lang]);
+	if (t->opt->enumerator != NULL) {
+		buf_adds(&b, dot);
+		tui_words_fmt(&b, tui_word(t, TUI_W_ENUMERATOR),
+		    t->opt->enumerator, NULL);
+	}
+	tui_status(t, buf_str(&b));
+	buf_release(&b);
 }
 
 void
 tui_start_draw(struct tui *t)
 {
-	static const char *const keys[] = { "Enter", "open", "n",
-		"new interview", "r", "results", NULL, "move", "F2", "language",
-		"F10", "quit", NULL, NULL };
-	const char *k[sizeof keys / sizeof *keys];
+	static const struct tui_keyword keys[] = { { "Enter", TUI_W_OPEN },
+		{ "n", TUI_W_NEW }, { "r", TUI_W_RESULTS },
+		{ NULL, TUI_W_MOVE }, { "F2", TUI_W_LANGUAGE },
+		{ "F10", TUI_W_QUIT } };
 	const struct questionnaire *qn = t->opt->qn;
-	int shown[NCOLUMNS], i, y, x = 2, nk, top, rows, npartial = 0,
-	    ncomplete = 0;
+	int x = 2, nk;
 	char right[128];
 	struct buf b = BUF_INIT;
 
@@ -195,70 +295,22 @@ tui_start_draw(struct tui *t)
 	snprintf(right, sizeof right, "%s %s", qn->id, qn->version);
 	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title), right);
 
-	memcpy(k, keys, sizeof keys);
-	k[6] = tui_glyph(t, TUI_G_UPDOWN);
-	nk = tui_keys(t, k, LINES >= 12 ? 2 : 1);
+	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0],
+	    LINES >= 12 ? 2 : 1);
 
 	if (t->ssel == 0)
 		attrset(t->a.sel);
 	tui_fill(2, x - 1, COLS - 2 * (x - 1));
-	tui_put(2, x, "+ New interview", COLS - 2 * x);
+	tui_put(2, x, tui_word(t, TUI_W_NEW_INTERVIEW), COLS - 2 * x);
 	attrset(A_NORMAL);
 
-	for (i = 0; i < t->nrows; i++) {
-		if (strcmp(t->rows[i].status, "partial") == 0)
-			npartial++;
-		else if (strcmp(t->rows[i].status, "complete") == 0)
-			ncomplete++;
-	}
 	attrset(t->a.head);
-	buf_addf(&b, "Interviews on this device (%d)", t->nrows);
+	tui_words_fmtn(&b, tui_word(t, TUI_W_ON_DEVICE), t->nrows, 0);
 	tui_put_clip(t, 4, x, buf_str(&b), COLS - 2 * x);
 	attrset(A_NORMAL);
-	fit_columns(COLS - 2 * x, shown);
-	top = 6;
-	rows = LINES - 1 - nk - top;
-	if (t->nrows == 0) {
-		attrset(t->a.hint);
-		tui_put_clip(t, 5, x, "None yet: press n to begin one.",
-		    COLS - 2 * x);
-		attrset(A_NORMAL);
-	} else if (rows > 0) {
-		attrset(t->a.hint | A_UNDERLINE);
-		draw_columns(t, 5, x, NULL, shown);
-		attrset(A_NORMAL);
-		/* Rows are items 1..nrows; keep the selected one in view. */
-		if (t->ssel > 0 && t->ssel - 1 < t->stop)
-			t->stop = t->ssel - 1;
-		if (t->ssel > 0 && t->ssel - 1 >= t->stop + rows)
-			t->stop = t->ssel - rows;
-		if (t->stop > t->nrows - rows)
-			t->stop = t->nrows - rows > 0 ? t->nrows - rows : 0;
-		for (i = t->stop; i < t->nrows && i < t->stop + rows; i++) {
-			y = top + i - t->stop;
-			if (t->ssel == i + 1) {
-				attrset(t->a.sel);
-				tui_fill(y, x - 1, COLS - 2 * (x - 1));
-			}
-			draw_columns(t, y, x, &t->rows[i], shown);
-			attrset(A_NORMAL);
-		}
-		if (t->stop > 0)
-			tui_put(top, COLS - 2, tui_glyph(t, TUI_G_UP), 1);
-		if (t->stop + rows < t->nrows)
-			tui_put(top + rows - 1, COLS - 2,
-			    tui_glyph(t, TUI_G_DOWN), 1);
-	}
-
-	buf_reset(&b);
-	buf_addf(&b, "%d partial%s%d complete%s%s", npartial,
-	    tui_glyph(t, TUI_G_DOT), ncomplete, tui_glyph(t, TUI_G_DOT),
-	    qn->langs[t->lang]);
-	if (t->opt->enumerator != NULL)
-		buf_addf(&b, "%senumerator %s", tui_glyph(t, TUI_G_DOT),
-		    t->opt->enumerator);
-	tui_status(t, buf_str(&b));
 	buf_release(&b);
+	draw_list(t, x, LINES - 1 - nk - 6);
+	draw_start_status(t);
 }
 
 static void
@@ -268,8 +320,7 @@ begin(struct tui *t)
 
 	if (session_begin(&t->s, t->opt->st, t->opt->qn, "interview",
 	    t->opt->enumerator, t->lang, &err) < 0) {
-		tui_set_note(t, 1, "cannot start an interview: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_START, buf_str(&err));
 		session_end(&t->s);
 		buf_release(&err);
 		return;
@@ -287,8 +338,7 @@ open_row(struct tui *t, const struct tui_row *r)
 	struct buf err = BUF_INIT;
 
 	if (session_resume(&t->s, t->opt->st, t->opt->qn, r->uuid, &err) < 0) {
-		tui_set_note(t, 1, "cannot open the interview: %s",
-		    buf_str(&err));
+		tui_note_word(t, 1, TUI_W_CANNOT_OPEN, buf_str(&err));
 		session_end(&t->s);
 		buf_release(&err);
 		return;
@@ -299,8 +349,7 @@ open_row(struct tui *t, const struct tui_row *r)
 	t->from_review = 0;
 	t->rsel = t->rtop = 0;
 	if (t->s.version_changed)
-		tui_set_note(t, 0, "this interview keeps the questionnaire "
-		    "version it began with");
+		tui_note_word(t, 0, TUI_W_KEEPS_VERSION, NULL);
 	if (strcmp(r->status, "partial") == 0) {
 		t->was_complete = 0;
 		tui_show_current(t);

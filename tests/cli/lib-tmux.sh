@@ -11,6 +11,7 @@
 #   resize W H              resize the window
 #   pane_pid                pid of the program in the pane
 #   fail MESSAGE            print MESSAGE and the pane, exit 1
+#   quit_ok, ended_ok WHAT  F10 (and y) / the program must end cleanly
 #
 # Every test gets its own server (tmux -L lcs$$) and temp dir $T, removed
 # by the trap. Timeouts are generous: the binary may be an ASan build.
@@ -19,6 +20,10 @@
 : "${TOP:=$(pwd)}"
 command -v tmux >/dev/null 2>&1 || { echo "skip: tmux not installed"; exit 0; }
 [ -x "$LCSURVEY" ] || { echo "FAIL: no executable '$LCSURVEY'"; exit 1; }
+
+# The screens' own text follows LCSURVEY_UI_LANG before the locale: the
+# tests expect English (LC_ALL=C.UTF-8 below) unless they ask otherwise.
+unset LCSURVEY_UI_LANG
 
 SOCK=lcs$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/lcs-tui.XXXXXX")
@@ -116,9 +121,7 @@ answer() {
 	keys "$@"
 }
 
-# quit_ok: F10 (and y when an interview is open); the program must end
-# within the timeout, with nothing on stderr (an ASan or UBSan report, a
-# leak, an error message) and status 0.
+# quit_ok: F10 (and y when an interview is open); then ended_ok.
 quit_ok() {
 	keys F10
 	_n=$((WAIT * 10))
@@ -129,7 +132,19 @@ quit_ok() {
 		sleep 0.1
 		_n=$((_n - 1))
 	done
-	pane_dead || fail "F10 did not quit"
+	ended_ok F10
+}
+
+# ended_ok WHAT: the program must end within the timeout (WHAT is what
+# should have ended it), with nothing on stderr (an ASan or UBSan report,
+# a leak, an error message) and status 0.
+ended_ok() {
+	_n=$((WAIT * 10))
+	while [ "$_n" -gt 0 ] && ! pane_dead; do
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	pane_dead || fail "$1 did not quit"
 	_st=$(tm display-message -p -t t '#{pane_dead_status}#{?pane_dead_signal, signal #{pane_dead_signal},}')
 	if [ -s "$T/stderr" ]; then
 		cat "$T/stderr"

@@ -68,15 +68,7 @@ for sig in TERM HUP; do
 	keys Enter
 	answer "How old are you, Signal$sig"
 	kill -s "$sig" "$(kiosk_pid)"
-	n=$((WAIT * 10))
-	while [ "$n" -gt 0 ] && ! pane_dead; do
-		sleep 0.1
-		n=$((n - 1))
-	done
-	pane_dead || fail "SIG$sig did not end the kiosk"
-	[ -s "$T/stderr" ] && { cat "$T/stderr"; fail "stderr after SIG$sig"; }
-	st=$(tm display-message -p -t t '#{pane_dead_status}')
-	[ -z "$st" ] || expect_eq "exit status after SIG$sig" "$st" 0
+	ended_ok "SIG$sig"
 	expect_eq "interview after SIG$sig" "$(sql "select status from \
 	    interviews i join answers a on a.interview = i.uuid \
 	    where a.value = 'Signal$sig'")" abandoned
