@@ -52,7 +52,7 @@ floor_sql() {
 	    WHERE value IS NOT NULL GROUP BY question ORDER BY question" \
 	    >"$tmp/types"
 	cat <<EOF
-PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;
+PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY;
 ATTACH '$1' AS p;
 BEGIN;
 INSERT INTO interviews (uuid, questionnaire, status, started_at, ended_at,

@@ -330,8 +330,13 @@ begin(struct imp *x)
 	return 0;
 }
 
+/*
+ * A storage failure is not the row's fault, and rows are written in
+ * batches, so its message carries no line: it is an I/O error (exit 74),
+ * not bad data.
+ */
 static void
-write_row(struct imp *x, long line)
+write_row(struct imp *x)
 {
 	const struct qn_design *dz = &x->qn->design;
 	const char *st, *cl, *hh;
@@ -353,7 +358,7 @@ write_row(struct imp *x, long line)
 	}
 	if (store_import_interview(x->im, st, cl, hh, has_w ? &w : NULL,
 	    NULL) < 0) {
-		bad(x, line, 0, "%s", store_errmsg(x->st));
+		bad(x, 0, 0, "%s", store_errmsg(x->st));
 		return;
 	}
 	for (i = 0; i < x->norder; i++) {
@@ -367,7 +372,7 @@ write_row(struct imp *x, long line)
 		buf_reset(&x->scratch);
 		record_to_store(q, &v, &sv, &x->scratch);
 		if (store_import_answer(x->im, c->member, q->id, &sv) < 0) {
-			bad(x, line, 0, "%s", store_errmsg(x->st));
+			bad(x, 0, 0, "%s", store_errmsg(x->st));
 			return;
 		}
 		x->stats->answers++;
@@ -428,7 +433,7 @@ on_record(void *ctx, long line, int nfields)
 	if (!x->row_bad)
 		check_row(x, line);
 	if (!x->row_bad && !x->failed)
-		write_row(x, line);
+		write_row(x);
 	x->row_bad = 0;
 	return too_many(x);
 }

@@ -2098,17 +2098,23 @@ struct store_import {
 	char uuid_head[32];	/* time and random part of the UUIDs */
 	char uuid_rand[4];
 	uint64_t counter;
+	int temp_store;		/* to restore */
 };
 
+/*
+ * OR ROLLBACK: a failed row ends the whole import, so SQLite need not keep
+ * a statement journal to undo just the failing statement, which would copy
+ * every page a batch changes before changing it.
+ */
 static const char import_iv_sql[] =
-    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
-    "ended_at, updated_at, device, mode, stratum, cluster, household, "
-    "weight) SELECT column1, ?1, 'complete', ?2, ?2, ?2, ?3, 'import', "
-    "column2, column3, column4, column5";
+    "INSERT OR ROLLBACK INTO interviews (uuid, questionnaire, status, "
+    "started_at, ended_at, updated_at, device, mode, stratum, cluster, "
+    "household, weight) SELECT column1, ?1, 'complete', ?2, ?2, ?2, ?3, "
+    "'import', column2, column3, column4, column5";
 static const char import_answer_sql[] =
-    "INSERT INTO answers (interview, member, question, value, missing, "
-    "answered_at, seconds, seq) SELECT column1, column2, column3, column4, "
-    "column5, ?1, NULL, column6";
+    "INSERT OR ROLLBACK INTO answers (interview, member, question, value, "
+    "missing, answered_at, seconds, seq) SELECT column1, column2, column3, "
+    "column4, column5, ?1, NULL, column6";
 
 static int
 rows_prepare(struct store *st, struct import_rows *r, const char *head,
@@ -2181,9 +2187,13 @@ rows_added(struct store *st, struct import_rows *r, int rc)
 static void
 import_end(struct store_import *im)
 {
+	char sql[64];
+
 	sqlite3_finalize(im->ivs.s);
 	sqlite3_finalize(im->answers.s);
-	sqlite3_exec(im->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	snprintf(sql, sizeof sql, "PRAGMA foreign_keys = ON; "
+	    "PRAGMA temp_store = %d", im->temp_store);
+	sqlite3_exec(im->st->db, sql, NULL, NULL, NULL);
 	free(im);
 }
 
@@ -2250,13 +2260,19 @@ store_import_begin(struct store *st, const char *survey_id,
 	 * For the import only (restored by import_end, and to be set outside
 	 * a transaction): every answer's interview is inserted in the same
 	 * transaction, so the foreign key lookups per answer would check
-	 * nothing. The page cache stays at its default size: rows are
-	 * appended, so the pages in use are the right edges of the B-trees,
-	 * and a page written out early is rewritten in place in the WAL,
-	 * while a larger cache only costs a page fault per new page.
+	 * nothing. SQLite keeps a statement journal for each batch of
+	 * interviews (their CHECKs call length()), a copy of every page the
+	 * batch changes; in memory it costs a copy, in a temporary file a
+	 * write and, for the most part, a system call per page.
+	 *
+	 * The page cache stays at its default size: rows are appended, so
+	 * the pages in use are the right edges of the B-trees, and a page
+	 * written out early is rewritten in place in the WAL, while a larger
+	 * cache only costs a page fault per new page.
 	 */
-	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
-	    NULL) != SQLITE_OK) {
+	if (query_int(st, "PRAGMA temp_store", &im->temp_store) == -1 ||
+	    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF; "
+	    "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
 		fail_db(st, "cannot prepare the import");
 		import_end(im);
 		return -1;
