@@ -248,6 +248,29 @@ by_applies(const struct questionnaire *qn, const struct qn_indicator *ind,
 	    qq->choices != NULL && (qq->roster == 0 || qq->roster == ind->roster);
 }
 
+/*
+ * An accumulator for the domains of the n indicators at s, told which
+ * domains are means or proportions (all but a ratio's), whose x is 1: it
+ * keeps fewer sums for them.
+ */
+static struct stats_acc *
+new_acc(enum stats_design design, const struct ind_state *s, int n)
+{
+	struct stats_acc *acc;
+	unsigned char *mean;
+	size_t nd = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		nd += s[i].nd;
+	mean = xcalloc(nd + 1, 1);
+	for (i = 0; i < n; i++)
+		memset(mean + s[i].base, s[i].ind->kind != QN_RATIO, s[i].nd);
+	acc = stats_acc_new_means(design, nd, mean);
+	free(mean);
+	return acc;
+}
+
 static void
 setup(struct agg *ag)
 {
@@ -287,7 +310,7 @@ setup(struct agg *ag)
 		s->nest = ind->kind == QN_RATING_DIST ? NRATING + 1 : 1;
 		nd = s->nd = (size_t)s->ngroups * (size_t)s->nest;
 		if (ag->design == STATS_SRS) {
-			s->acc = stats_acc_new(ag->design, nd);
+			s->acc = new_acc(ag->design, s, 1);
 			if (ag->calib != CALIB_NONE)
 				s->cacc = calib_acc_new(STATS_SRS, nd, NULL, 1,
 				    ag->cm.ncells);
@@ -304,8 +327,7 @@ setup(struct agg *ag)
 		need_expr(ag, ind->value);
 	}
 	if (ag->design == STATS_CLUSTER) {
-		ag->shared = stats_acc_new(STATS_CLUSTER, ag->ndomains ?
-		    ag->ndomains : 1);
+		ag->shared = new_acc(STATS_CLUSTER, ag->is, qn->nindicators);
 		ag->y = xcalloc(ag->ndomains + 1, sizeof *ag->y);
 		ag->x = xcalloc(ag->ndomains + 1, sizeof *ag->x);
 		for (i = 0; i < qn->nindicators; i++)

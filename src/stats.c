@@ -229,19 +229,21 @@ stats_wilson(double p, double n, double z, double *lo, double *hi)
 
 /*
  * A domain's sums in one PSU, as doubles in this order (n too: counts stay
- * exact far beyond any survey). STATS_CLUSTER keeps the first S_NCLUSTER
- * only, since its variance never reads the squared single-row totals:
- * fewer bytes per PSU is fewer cache misses per row.
+ * exact far beyond any survey). A domain keeps the first S_SRS, S_RATIO
+ * or S_MEAN of them: STATS_CLUSTER never reads the squared single-row
+ * totals, and where x is 1 the sums of x repeat those of w and y
+ * bit for bit. Fewer bytes per PSU is fewer cache misses per row.
  */
 enum {
-	S_N, S_W, S_WY, S_WX, S_WYY, S_WXY, S_WXX,
-	S_WWYY, S_WWXY, S_WWXX, S_NSRS
+	S_N, S_W, S_WY, S_WYY, S_WX, S_WXY, S_WXX,
+	S_WWYY, S_WWXY, S_WWXX, S_SRS
 };
-#define S_NCLUSTER S_WWYY
+#define S_MEAN S_WX
+#define S_RATIO S_WWYY
 
 /* The one place a row enters the sums; stats_cell_add goes through it. */
 static void
-sums_add(double *s, int srs, double w, double y, double x)
+sums_add(double *s, size_t nsum, double w, double y, double x)
 {
 	double wy, wx;
 
@@ -250,14 +252,16 @@ sums_add(double *s, int srs, double w, double y, double x)
 	if (w != 0)
 		s[S_N]++;
 	wy = w * y;
-	wx = w * x;
 	s[S_W] += w;
 	s[S_WY] += wy;
-	s[S_WX] += wx;
 	s[S_WYY] += wy * y;
+	if (nsum == S_MEAN)
+		return;
+	wx = w * x;
+	s[S_WX] += wx;
 	s[S_WXY] += wy * x;
 	s[S_WXX] += wx * x;
-	if (!srs)
+	if (nsum == S_RATIO)
 		return;
 	s[S_WWYY] += wy * wy;
 	s[S_WWXY] += wy * wx;
@@ -270,8 +274,8 @@ sums_from_cell(const struct stats_cell *c, double *s)
 	s[S_N] = (double)c->n;
 	s[S_W] = c->sw;
 	s[S_WY] = c->swy;
-	s[S_WX] = c->swx;
 	s[S_WYY] = c->swyy;
+	s[S_WX] = c->swx;
 	s[S_WXY] = c->swxy;
 	s[S_WXX] = c->swxx;
 	s[S_WWYY] = c->swwyy;
@@ -279,36 +283,33 @@ sums_from_cell(const struct stats_cell *c, double *s)
 	s[S_WWXX] = c->swwxx;
 }
 
-/* Fills the sums of c from s, nsum of them (the rest 0); keys untouched. */
+/* Fills the sums of c from the nsum sums at s; keys untouched. */
 static void
 sums_to_cell(const double *s, size_t nsum, struct stats_cell *c)
 {
-	double t[S_NSRS] = { 0 };
-
-	memcpy(t, s, nsum * sizeof *s);
-	c->n = (int64_t)t[S_N];
-	c->sw = t[S_W];
-	c->swy = t[S_WY];
-	c->swx = t[S_WX];
-	c->swyy = t[S_WYY];
-	c->swxy = t[S_WXY];
-	c->swxx = t[S_WXX];
-	c->swwyy = t[S_WWYY];
-	c->swwxy = t[S_WWXY];
-	c->swwxx = t[S_WWXX];
+	c->n = (int64_t)s[S_N];
+	c->sw = s[S_W];
+	c->swy = s[S_WY];
+	c->swyy = s[S_WYY];
+	c->swx = nsum > S_MEAN ? s[S_WX] : c->sw;
+	c->swxy = nsum > S_MEAN ? s[S_WXY] : c->swy;
+	c->swxx = nsum > S_MEAN ? s[S_WXX] : c->sw;
+	c->swwyy = nsum > S_RATIO ? s[S_WWYY] : 0;
+	c->swwxy = nsum > S_RATIO ? s[S_WWXY] : 0;
+	c->swwxx = nsum > S_RATIO ? s[S_WWXX] : 0;
 }
 
 void
 stats_cell_add(struct stats_cell *c, enum stats_design design, double w,
     double y, double x)
 {
-	double s[S_NSRS];
+	double s[S_SRS];
 
 	if (design == STATS_SRS)
 		c->npsu++;
 	sums_from_cell(c, s);
-	sums_add(s, design == STATS_SRS, w, y, x);
-	sums_to_cell(s, S_NSRS, c);
+	sums_add(s, S_SRS, w, y, x);
+	sums_to_cell(s, S_SRS, c);
 }
 
 struct psu {
@@ -326,14 +327,15 @@ struct psu_slot {
 
 /*
  * PSUs live in insertion order, their keys in psus and their domains' sums
- * in one block each of sums (ndomains * nsum doubles); an open-addressing
+ * in one block each of sums, domain d's at off[d]; an open-addressing
  * table of indexes finds them, so a row costs one probe sequence whatever
  * the number of PSUs.
  */
 struct stats_acc {
 	enum stats_design design;
 	size_t ndomains;
-	size_t nsum;		/* sums per domain: S_NCLUSTER or S_NSRS */
+	unsigned char *mean;	/* x is 1 in domain d; NULL: none */
+	size_t *off;		/* ndomains + 1; off[ndomains]: the block */
 	struct psu *psus;
 	double *sums;
 	size_t npsus, cap, scap;
@@ -383,12 +385,29 @@ acc_rehash(struct stats_acc *acc, size_t tsize)
 struct stats_acc *
 stats_acc_new(enum stats_design design, size_t ndomains)
 {
+	return stats_acc_new_means(design, ndomains, NULL);
+}
+
+struct stats_acc *
+stats_acc_new_means(enum stats_design design, size_t ndomains,
+    const unsigned char *mean)
+{
 	struct stats_acc *acc;
+	size_t d, nsum;
 
 	acc = xcalloc(1, sizeof *acc);
 	acc->design = design;
 	acc->ndomains = ndomains > 0 ? ndomains : 1;
-	acc->nsum = design == STATS_SRS ? S_NSRS : S_NCLUSTER;
+	acc->off = xcalloc(acc->ndomains + 1, sizeof *acc->off);
+	if (mean != NULL) {
+		acc->mean = xcalloc(acc->ndomains, 1);
+		memcpy(acc->mean, mean, ndomains);
+	}
+	for (d = 0; d < acc->ndomains; d++) {
+		nsum = design == STATS_SRS ? S_SRS : acc->mean != NULL &&
+		    acc->mean[d] ? S_MEAN : S_RATIO;
+		acc->off[d + 1] = acc->off[d] + nsum;
+	}
 	acc_rehash(acc, 64);
 	return acc;
 }
@@ -398,6 +417,8 @@ stats_acc_free(struct stats_acc *acc)
 {
 	if (acc == NULL)
 		return;
+	free(acc->mean);
+	free(acc->off);
 	free(acc->psus);
 	free(acc->sums);
 	free(acc->table);
@@ -427,7 +448,7 @@ acc_psu(struct stats_acc *acc, int64_t stratum, int64_t cluster)
 {
 	struct psu *p;
 	struct psu_slot *t;
-	size_t j, block = acc->ndomains * acc->nsum;
+	size_t j, block = acc->off[acc->ndomains];
 
 	/* Rows usually arrive grouped by PSU: skip the probe then. */
 	if (acc->last != 0) {
@@ -479,7 +500,7 @@ prefetch(const void *p, size_t n)
 void
 stats_acc_prefetch(struct stats_acc *acc, int64_t stratum, int64_t cluster)
 {
-	size_t i, block = acc->ndomains * acc->nsum;
+	size_t i, block = acc->off[acc->ndomains];
 
 	if (acc->design == STATS_SRS)
 		cluster = 0;
@@ -495,7 +516,7 @@ int
 stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
     double w, const double *y, const double *x)
 {
-	struct psu *p;
+	const size_t *off = acc->off;
 	double *s;
 	size_t d, i;
 	int srs = acc->design == STATS_SRS;
@@ -505,12 +526,13 @@ stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
 	if (srs)
 		cluster = 0;
 	i = acc_psu(acc, stratum, cluster);
-	p = &acc->psus[i];
 	if (srs)
-		p->npsu++;
-	s = &acc->sums[i * acc->ndomains * acc->nsum];
-	for (d = 0; d < acc->ndomains; d++, s += acc->nsum)
-		sums_add(s, srs, w, y[d], x != NULL ? x[d] : 1.0);
+		acc->psus[i].npsu++;
+	s = &acc->sums[i * off[acc->ndomains]];
+	for (d = 0; d < acc->ndomains; d++)
+		sums_add(s + off[d], off[d + 1] - off[d], w, y[d],
+		    x == NULL || (acc->mean != NULL && acc->mean[d]) ? 1.0 :
+		    x[d]);
 	return 0;
 }
 
@@ -584,8 +606,8 @@ stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 		out[k].stratum = p->stratum;
 		out[k].cluster = p->cluster;
 		out[k].npsu = p->npsu;
-		sums_to_cell(&acc->sums[(i * acc->ndomains + d) * acc->nsum],
-		    acc->nsum, &out[k]);
+		sums_to_cell(&acc->sums[i * acc->off[acc->ndomains] +
+		    acc->off[d]], acc->off[d + 1] - acc->off[d], &out[k]);
 	}
 	*ncells = acc->npsus;
 	return out;

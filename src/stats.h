@@ -95,6 +95,13 @@ struct stats_acc;
  * domain.
  */
 struct stats_acc *stats_acc_new(enum stats_design design, size_t ndomains);
+/*
+ * The same, where mean[d] nonzero declares domain d a mean or proportion:
+ * its x is 1, so stats_acc_add does not read x[d] and the accumulator
+ * keeps fewer sums per PSU (the results are the same).  mean NULL: none.
+ */
+struct stats_acc *stats_acc_new_means(enum stats_design design,
+    size_t ndomains, const unsigned char *mean);
 void stats_acc_free(struct stats_acc *acc);
 
 /*
