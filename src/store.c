@@ -2101,20 +2101,15 @@ struct store_import {
 	int temp_store;		/* to restore */
 };
 
-/*
- * OR ROLLBACK: a failed row ends the whole import, so SQLite need not keep
- * a statement journal to undo just the failing statement, which would copy
- * every page a batch changes before changing it.
- */
 static const char import_iv_sql[] =
-    "INSERT OR ROLLBACK INTO interviews (uuid, questionnaire, status, "
-    "started_at, ended_at, updated_at, device, mode, stratum, cluster, "
-    "household, weight) SELECT column1, ?1, 'complete', ?2, ?2, ?2, ?3, "
-    "'import', column2, column3, column4, column5";
+    "INSERT INTO interviews (uuid, questionnaire, status, started_at, "
+    "ended_at, updated_at, device, mode, stratum, cluster, household, "
+    "weight) SELECT column1, ?1, 'complete', ?2, ?2, ?2, ?3, 'import', "
+    "column2, column3, column4, column5";
 static const char import_answer_sql[] =
-    "INSERT OR ROLLBACK INTO answers (interview, member, question, value, "
-    "missing, answered_at, seconds, seq) SELECT column1, column2, column3, "
-    "column4, column5, ?1, NULL, column6";
+    "INSERT INTO answers (interview, member, question, value, missing, "
+    "answered_at, seconds, seq) SELECT column1, column2, column3, column4, "
+    "column5, ?1, NULL, column6";
 
 static int
 rows_prepare(struct store *st, struct import_rows *r, const char *head,
