@@ -17,6 +17,7 @@
 
 #define TEXT_MAX 1000	/* characters of a text answer without max_length */
 #define LABEL_MAXW 100	/* columns: longer lines are hard to read */
+#define CHOICE_MAX_ROWS 4	/* a choice's label, wrapped, at most */
 
 static int
 is_list(const struct qn_question *q)
@@ -222,52 +223,133 @@ draw_editor(struct tui *t, const struct qn_question *q, int y, int x, int w,
 	*cx = x + 2 + col;
 }
 
-static void
-draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
-    int rows)
+/* Where a choice's label starts, from the list's left edge: pointer,
+ * key, and the tick box of a multiple choice. */
+static int
+choice_indent(const struct qn_question *q)
 {
-	const struct qn_choice_list *l = q->choices;
-	int n = l->nchoices, i, cx, multi = q->type == QN_MULTIPLE;
-	/* Large text: a blank row between choices when the whole list
-	 * fits so, which no scrolling then needs. */
-	int step = t->large && rows >= 2 * n - 1 ? 2 : 1;
-	char key[16];
+	return 6 + (q->type == QN_MULTIPLE ? 4 : 0);
+}
 
-	if (step == 2)
-		rows = n;
+/* Columns a choice's label may use in a list w wide: the last two are
+ * the scroll arrows'. */
+static int
+choice_width(const struct qn_question *q, int w)
+{
+	int lw = w - 2 - choice_indent(q);
+
+	return lw < 1 ? 1 : lw;
+}
+
+/* Rows choice i takes: its label wrapped, never more than max (the rest
+ * is cut with "…"), so one long label cannot hide the list. */
+static int
+choice_rows(const struct tui *t, const struct qn_question *q, int i, int w,
+    int max)
+{
+	int n = tui_wrap(q->choices->choices[i].label[t->lang],
+	    choice_width(q, w), NULL, 0);
+
+	return n < max ? n : max;
+}
+
+/* Rows the whole list takes at width w, labels wrapped, with a blank
+ * row between choices when gap. */
+static int
+list_rows(const struct tui *t, const struct qn_question *q, int w, int gap)
+{
+	int i, n = q->choices->nchoices, sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += choice_rows(t, q, i, w, CHOICE_MAX_ROWS);
+	return sum + (gap ? n - 1 : 0);
+}
+
+/* Rows from choice a to b (inclusive), gaps between them included. */
+static int
+span_rows(const struct tui *t, const struct qn_question *q, int a, int b,
+    int w, int gap)
+{
+	int i, sum = 0;
+
+	for (i = a; i <= b; i++)
+		sum += choice_rows(t, q, i, w, CHOICE_MAX_ROWS) + (i > a && gap);
+	return sum;
+}
+
+/* Scrolls so that the selected choice is wholly shown and the window is
+ * as full as the list allows. */
+static void
+list_scroll(struct tui *t, const struct qn_question *q, int w, int rows,
+    int gap)
+{
+	int n = q->choices->nchoices;
+
 	if (t->csel >= n)
 		t->csel = n - 1;
 	if (t->csel < t->ctop)
 		t->ctop = t->csel;
-	if (t->csel >= t->ctop + rows)
-		t->ctop = t->csel - rows + 1;
-	if (t->ctop > n - rows)
-		t->ctop = n - rows > 0 ? n - rows : 0;
-	for (i = t->ctop; i < n && i < t->ctop + rows; i++) {
-		int yy = y + (i - t->ctop) * step, sel = i == t->csel;
+	while (t->ctop < t->csel &&
+	    span_rows(t, q, t->ctop, t->csel, w, gap) > rows)
+		t->ctop++;
+	while (t->ctop > 0 &&
+	    span_rows(t, q, t->ctop - 1, n - 1, w, gap) <= rows)
+		t->ctop--;
+}
 
-		if (sel) {
-			attrset(t->a.sel);
-			tui_fill(yy, x, w);
-			tui_put(yy, x, tui_glyph(t, TUI_G_POINTER), 1);
-		}
-		choice_key(q, i, key, sizeof key);
-		cx = x + 2;
-		tui_put(yy, cx + 2 - (int)strlen(key), key, 2);
+/* Draws choice i's key, tick box and label lines from row yy, at most
+ * rows of them; a cut label ends with "…". */
+static void
+draw_choice(struct tui *t, const struct qn_question *q, int i, int yy,
+    int x, int w, int rows)
+{
+	const char *label = q->choices->choices[i].label[t->lang];
+	int cx = x + 2, lw = choice_width(q, w), k, nl;
+	struct tui_line *ll;
+	char key[16];
+
+	if (i == t->csel) {
+		attrset(t->a.sel);
+		for (k = 0; k < rows; k++)
+			tui_fill(yy + k, x, w);
+		tui_put(yy, x, tui_glyph(t, TUI_G_POINTER), 1);
+	}
+	choice_key(q, i, key, sizeof key);
+	tui_put(yy, cx + 2 - (int)strlen(key), key, 2);
+	cx += 4;
+	if (q->type == QN_MULTIPLE) {
+		tui_put(yy, cx, t->marks & (UINT64_C(1) << i) ? "[x]" :
+		    "[ ]", 3);
 		cx += 4;
-		if (multi) {
-			tui_put(yy, cx, t->marks & (UINT64_C(1) << i) ? "[x]" :
-			    "[ ]", 3);
-			cx += 4;
-		}
-		tui_put_clip(t, yy, cx, l->choices[i].label[t->lang],
-		    x + w - 2 - cx);
-		attrset(A_NORMAL);
+	}
+	nl = wrap_alloc(label, lw, &ll);
+	draw_lines(t, label, ll, nl, rows, yy, cx, lw);
+	free(ll);
+	attrset(A_NORMAL);
+}
+
+static void
+draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
+    int rows)
+{
+	int n = q->choices->nchoices, i, yy, h;
+	/* Large text: a blank row between choices when the whole list
+	 * fits so, which no scrolling then needs. */
+	int gap = t->large && list_rows(t, q, w, 1) <= rows;
+
+	list_scroll(t, q, w, rows, gap);
+	yy = y;
+	for (i = t->ctop; i < n && yy < y + rows; i++) {
+		h = choice_rows(t, q, i, w, CHOICE_MAX_ROWS);
+		if (h > y + rows - yy)
+			h = y + rows - yy;
+		draw_choice(t, q, i, yy, x, w, h);
+		yy += h + gap;
 	}
 	/* Arrows in the last column say the list goes on. */
 	if (t->ctop > 0)
 		tui_put(y, x + w - 1, tui_glyph(t, TUI_G_UP), 1);
-	if (t->ctop + rows < n)
+	if (span_rows(t, q, t->ctop, n - 1, w, gap) > rows)
 		tui_put(y + rows - 1, x + w - 1, tui_glyph(t, TUI_G_DOWN), 1);
 }
 
@@ -426,8 +508,7 @@ tui_question_draw(struct tui *t)
 	nl = wrap_alloc(label, w, &ll);
 	if (hint != NULL)
 		nh = wrap_alloc(hint, w, &hl);
-	in_need = is_list(q) ? q->choices->nchoices * (t->large ? 2 : 1) -
-	    (t->large ? 1 : 0) : 1;
+	in_need = is_list(q) ? list_rows(t, q, w, t->large) : 1;
 	in_min = in_need < 3 ? in_need : 3;
 	lab = avail - in_min - 1;
 	lab = lab < 1 ? 1 : lab > nl ? nl : lab;
