@@ -141,7 +141,7 @@ tui_status(struct tui *t, const char *text)
 {
 	if (t->confirm_quit) {
 		tui_bar(t, LINES - 1, t->a.error | A_REVERSE,
-		    tui_word(t, TUI_W_QUIT_CONFIRM), NULL);
+		    tui_word(t, WORDS_QUIT_CONFIRM), NULL);
 		return;
 	}
 	if (t->note[0] != '\0') {

@@ -16,7 +16,7 @@
 
 #include "session.h"
 #include "tui/tui-text.h"
-#include "tui/tui-words.h"
+#include "words.h"
 #include "tui/tui.h"
 
 enum tui_screen { TUI_START, TUI_QUESTION, TUI_REVIEW, TUI_REASON,
@@ -66,7 +66,7 @@ struct tui {
 	 * large: bold text, high contrast, a blank row between choices when
 	 * the screen has room. */
 	int kiosk, large;
-	/* The language of the screens' own text (tui-words.h): the device
+	/* The language of the screens' own text (words.h): the device
 	 * user's, or in the kiosk the respondent's. */
 	int ui;
 	enum tui_screen screen;
@@ -153,9 +153,9 @@ void tui_show_current(struct tui *t);
 void tui_member_label(const struct tui *t, int roster, int member,
     struct buf *b);
 /* Entry w of the catalogue in the screens' language. */
-const char *tui_word(const struct tui *t, enum tui_words_id w);
+const char *tui_word(const struct tui *t, enum words_id w);
 /* A note made of entry w with arg in its "{1}" (arg may be NULL). */
-void tui_note_word(struct tui *t, int error, enum tui_words_id w,
+void tui_note_word(struct tui *t, int error, enum words_id w,
     const char *arg);
 /* A stored status ("partial", "complete", "abandoned") as the screens
  * say it; another status as it is stored. */
@@ -191,7 +191,7 @@ int tui_keys(const struct tui *t, const char *const *pairs, int maxrows);
  * up/down glyph. */
 struct tui_keyword {
 	const char *key;
-	enum tui_words_id what;
+	enum words_id what;
 };
 /* tui_keys for the n pairs of kw (at most 16) in the screens' language. */
 int tui_keys_table(const struct tui *t, const struct tui_keyword *kw,

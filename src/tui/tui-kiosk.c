@@ -74,7 +74,7 @@ struct kiosk {
 	int menu_open;			/* the staff menu is up */
 	int counts[3], counts_ok;	/* today's interviews, when opened */
 	char msg[160];			/* a line for staff on the PIN prompt */
-	int staff;			/* the staff's language (tui-words.h) */
+	int staff;			/* the staff's language (words.h) */
 };
 
 /* The respondent's language is the questionnaire's they chose; what
@@ -82,21 +82,21 @@ struct kiosk {
 static void
 speak_respondent(struct kiosk *k)
 {
-	k->t.ui = tui_words_lang(k->o->qn->langs[k->t.lang]);
+	k->t.ui = words_lang(k->o->qn->langs[k->t.lang]);
 }
 
 /* The kiosk's sentence w in the respondent's language. */
 static const char *
-kw(const struct kiosk *k, enum tui_words_id w)
+kw(const struct kiosk *k, enum words_id w)
 {
 	return tui_word(&k->t, w);
 }
 
 /* The staff screens' sentence w: staff read the device's language. */
 static const char *
-sw(const struct kiosk *k, enum tui_words_id w)
+sw(const struct kiosk *k, enum words_id w)
 {
-	return tui_words_get(k->staff, w);
+	return words_get(k->staff, w);
 }
 
 /* Forgets everything of the respondent: the answer being typed, the
@@ -165,7 +165,7 @@ begin_interview(struct kiosk *k)
 	if (session_begin(&t->s, k->o->st, k->o->qn, "kiosk", NULL, t->lang,
 	    &err) < 0) {
 		/* Shown on the welcome screen: staff will see it. */
-		tui_note_word(t, 1, TUI_W_CANNOT_START, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_START, buf_str(&err));
 		buf_release(&err);
 		k->screen = K_WELCOME;
 		return;
@@ -308,8 +308,8 @@ draw_welcome(struct kiosk *k)
 	tui_bar(t, 0, t->a.title, tui_tr(t, qn->title), NULL);
 	/* "Welcome" in each language, so everyone finds theirs. */
 	for (i = 0; i < qn->nlang; i++) {
-		const char *wel = tui_words_get(tui_words_lang(qn->langs[i]),
-		    TUI_W_K_WELCOME);
+		const char *wel = words_get(words_lang(qn->langs[i]),
+		    WORDS_K_WELCOME);
 
 		if (strstr(buf_str(&b), wel) == NULL)
 			buf_addf(&b, "%s%s", b.len ? "  ·  " : "", wel);
@@ -320,16 +320,16 @@ draw_welcome(struct kiosk *k)
 	attrset(A_NORMAL);
 	snprintf(digits, sizeof digits, "1-%d", qn->nlang < 9 ? qn->nlang : 9);
 	keys[0] = digits;
-	keys[1] = kw(k, TUI_W_K_CHOOSE_LANG);
+	keys[1] = kw(k, WORDS_K_CHOOSE_LANG);
 	keys[2] = tui_glyph(t, TUI_G_UPDOWN);
-	keys[3] = kw(k, TUI_W_MOVE);
+	keys[3] = kw(k, WORDS_MOVE);
 	keys[4] = "Enter";
-	keys[5] = kw(k, TUI_W_K_START);
+	keys[5] = kw(k, WORDS_K_START);
 	keys[6] = keys[7] = NULL;
 	nk = tui_keys(t, keys, key_rows());
 	tui_status(t, "");
 	attrset(t->a.head);
-	y += para(kw(k, TUI_W_K_CHOOSE_LANG), y, x, tw, 0, 2) + 1;
+	y += para(kw(k, WORDS_K_CHOOSE_LANG), y, x, tw, 0, 2) + 1;
 	attrset(A_NORMAL);
 	bottom = LINES - 2 - nk;
 	step = k->t.large && y + 2 * qn->nlang - 1 <= bottom ? 2 : 1;
@@ -347,7 +347,7 @@ draw_welcome(struct kiosk *k)
 		}
 		snprintf(num, sizeof num, i < 9 ? "%d" : " ", i + 1);
 		tui_put(y, x + 2, num, 2);
-		tui_put_clip(t, y, x + 6, tui_words_lang_name(qn->langs[i]),
+		tui_put_clip(t, y, x + 6, words_lang_name(qn->langs[i]),
 		    tw - 6);
 		attrset(A_NORMAL);
 	}
@@ -359,8 +359,8 @@ draw_consent(struct kiosk *k)
 {
 	const struct questionnaire *qn = k->o->qn;
 	struct tui *t = &k->t;
-	static const struct tui_keyword keys[] = { { "1", TUI_W_K_AGREE },
-		{ "2", TUI_W_K_DECLINE }, { "PgUp", TUI_W_BACK } };
+	static const struct tui_keyword keys[] = { { "1", WORDS_K_AGREE },
+		{ "2", WORDS_K_DECLINE }, { "PgUp", WORDS_BACK } };
 	const char *text = tui_tr(t, qn->consent);
 	int x = margin(), tw = text_width(), y = 2, nk, rows, n, opt;
 
@@ -368,7 +368,7 @@ draw_consent(struct kiosk *k)
 	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0], key_rows());
 	tui_status(t, qn->langs[t->lang]);
 	attrset(t->a.head);
-	y += para(kw(k, TUI_W_K_BEFORE), y, x, tw, 0, 2) + 1;
+	y += para(kw(k, WORDS_K_BEFORE), y, x, tw, 0, 2) + 1;
 	attrset(A_NORMAL);
 	/* The two answers keep their place at the bottom; the text above
 	 * them scrolls when it is longer than the room left. */
@@ -389,12 +389,12 @@ draw_consent(struct kiosk *k)
 	attrset(t->a.key);
 	tui_put(y, x + 2, "1", 2);
 	attrset(A_BOLD);
-	tui_put_clip(t, y, x + 6, kw(k, TUI_W_K_AGREE), tw - 6);
+	tui_put_clip(t, y, x + 6, kw(k, WORDS_K_AGREE), tw - 6);
 	attrset(t->a.key);
 	y += opt - 2;
 	tui_put(y, x + 2, "2", 2);
 	attrset(A_BOLD);
-	tui_put_clip(t, y, x + 6, kw(k, TUI_W_K_DECLINE), tw - 6);
+	tui_put_clip(t, y, x + 6, kw(k, WORDS_K_DECLINE), tw - 6);
 	attrset(A_NORMAL);
 }
 
@@ -429,9 +429,9 @@ draw_asking(struct kiosk *k)
 
 	tui_bar(t, 0, t->a.title, tui_tr(t, k->o->qn->title), NULL);
 	attrset(t->a.warn);
-	y += para(kw(k, TUI_W_K_STILL), y, x, tw, 0, 3) + 1;
+	y += para(kw(k, WORDS_K_STILL), y, x, tw, 0, 3) + 1;
 	attrset(A_NORMAL);
-	tui_words_fmtn(&b, kw(k, TUI_W_K_STILL_MORE), secs_left(k->asked_at +
+	words_fmtn(&b, kw(k, WORDS_K_STILL_MORE), secs_left(k->asked_at +
 	    k->o->countdown, k->now), 0);
 	para(buf_str(&b), y, x, tw, 0, 6);
 	tui_status(t, "");
@@ -442,11 +442,11 @@ static void
 draw_pin(struct kiosk *k)
 {
 	struct tui *t = &k->t;
-	const char *label = sw(k, TUI_W_S_PIN);
+	const char *label = sw(k, WORDS_S_PIN);
 	char dots[PIN_MAX * 3 + 1];
 	int x = margin(), y = 3, i, wait, fx;
 
-	tui_bar(t, 0, t->a.title, sw(k, TUI_W_S_STAFF_ONLY), NULL);
+	tui_bar(t, 0, t->a.title, sw(k, WORDS_S_STAFF_ONLY), NULL);
 	wait = secs_left(k->locked_until, k->now);
 	if (k->msg[0] != '\0') {
 		attrset(t->a.error);
@@ -458,7 +458,7 @@ draw_pin(struct kiosk *k)
 	if (wait > 0) {
 		struct buf b = BUF_INIT;
 
-		tui_words_fmtn(&b, sw(k, TUI_W_S_TRY_AGAIN), wait, 0);
+		words_fmtn(&b, sw(k, WORDS_S_TRY_AGAIN), wait, 0);
 		tui_put(y, x, buf_str(&b), COLS - 2 * x);
 		buf_release(&b);
 	} else {
@@ -472,7 +472,7 @@ draw_pin(struct kiosk *k)
 		tui_put(y, fx, dots, 2 * PIN_MAX);
 		attrset(A_NORMAL);
 	}
-	tui_status(t, sw(k, TUI_W_S_PIN_KEYS));
+	tui_status(t, sw(k, WORDS_S_PIN_KEYS));
 	if (wait <= 0) {
 		curs_set(1);
 		move(y, fx + 2 * k->pinlen);
@@ -485,11 +485,11 @@ static int
 draw_counts(struct kiosk *k, int y, int x)
 {
 	static const struct {
-		enum tui_words_id label;
+		enum words_id label;
 		int status;
-	} rows[] = { { TUI_W_S_COMPLETED, STORE_COMPLETE },
-		{ TUI_W_S_ABANDONED, STORE_ABANDONED },
-		{ TUI_W_S_IN_PROGRESS, STORE_PARTIAL } };
+	} rows[] = { { WORDS_S_COMPLETED, STORE_COMPLETE },
+		{ WORDS_S_ABANDONED, STORE_ABANDONED },
+		{ WORDS_S_IN_PROGRESS, STORE_PARTIAL } };
 	struct buf b = BUF_INIT;
 	size_t i;
 	int lw = 0, w;
@@ -517,9 +517,9 @@ draw_menu(struct kiosk *k)
 {
 	static const struct {
 		const char *key;
-		enum tui_words_id what;
-	} items[] = { { "1", TUI_W_S_BACK }, { "2", TUI_W_S_AFRESH },
-		{ "9", TUI_W_S_EXIT } };
+		enum words_id what;
+	} items[] = { { "1", WORDS_S_BACK }, { "2", WORDS_S_AFRESH },
+		{ "9", WORDS_S_EXIT } };
 	struct tui *t = &k->t;
 	struct buf b = BUF_INIT;
 	char day[16];
@@ -530,16 +530,16 @@ draw_menu(struct kiosk *k)
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	tui_bar(t, 0, t->a.title, sw(k, TUI_W_S_MENU), day);
+	tui_bar(t, 0, t->a.title, sw(k, WORDS_S_MENU), day);
 	attrset(t->a.head);
-	tui_put(y++, x, sw(k, TUI_W_S_TODAY), COLS - 2 * x);
+	tui_put(y++, x, sw(k, WORDS_S_TODAY), COLS - 2 * x);
 	attrset(A_NORMAL);
 	y++;
 	if (k->counts_ok)
 		y = draw_counts(k, y, x);
 	else {
 		attrset(t->a.error);
-		tui_words_fmt(&b, sw(k, TUI_W_S_CANNOT_COUNT),
+		words_fmt(&b, sw(k, WORDS_S_CANNOT_COUNT),
 		    store_errmsg(k->o->st), NULL);
 		tui_put_clip(t, y++, x, buf_str(&b), COLS - 2 * x);
 		attrset(A_NORMAL);
@@ -552,9 +552,9 @@ draw_menu(struct kiosk *k)
 	}
 	y++;
 	attrset(t->a.hint);
-	y += para(sw(k, TUI_W_S_EITHER), y, x, COLS - 2 * x, 0, 2);
+	y += para(sw(k, WORDS_S_EITHER), y, x, COLS - 2 * x, 0, 2);
 	attrset(A_NORMAL);
-	tui_status(t, sw(k, TUI_W_S_CHOICES));
+	tui_status(t, sw(k, WORDS_S_CHOICES));
 	buf_release(&b);
 }
 
@@ -568,7 +568,7 @@ draw(struct kiosk *k)
 	erase();
 	curs_set(0);
 	if (COLS < 20 || LINES < 8) {
-		tui_put(0, 0, kw(k, TUI_W_TOO_SMALL), COLS);
+		tui_put(0, 0, kw(k, WORDS_TOO_SMALL), COLS);
 		return;
 	}
 	if (k->menu_open)
@@ -589,12 +589,12 @@ draw(struct kiosk *k)
 			tui_question_draw(&k->t);
 			break;
 		case K_THANKS:
-			draw_message(k, kw(k, TUI_W_K_THANKS),
-			    kw(k, TUI_W_K_CLEARED));
+			draw_message(k, kw(k, WORDS_K_THANKS),
+			    kw(k, WORDS_K_CLEARED));
 			break;
 		case K_DECLINED:
-			draw_message(k, kw(k, TUI_W_K_DECLINED),
-			    kw(k, TUI_W_K_CLEARED));
+			draw_message(k, kw(k, WORDS_K_DECLINED),
+			    kw(k, WORDS_K_CLEARED));
 			break;
 		}
 	}
@@ -703,7 +703,7 @@ wrong_pin(struct kiosk *k)
 {
 	struct buf b = BUF_INIT;
 
-	tui_words_fmtn(&b, sw(k, TUI_W_S_WRONG_PIN), k->fails, 0);
+	words_fmtn(&b, sw(k, WORDS_S_WRONG_PIN), k->fails, 0);
 	snprintf(k->msg, sizeof k->msg, "%s", buf_str(&b));
 	buf_release(&b);
 }
@@ -935,7 +935,7 @@ tui_kiosk_run(const struct tui_kiosk_options *o, struct buf *err)
 	k->t.kiosk = 1;
 	k->t.large = o->large;
 	k->t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	k->staff = tui_words_env_lang();
+	k->staff = words_env_lang();
 	tui_attrs_init(&k->t);
 	k->now = k->last_key = session_clock();
 	to_welcome(k);

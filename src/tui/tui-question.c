@@ -158,31 +158,31 @@ static void
 format_hint(const struct tui *t, const struct qn_question *q, struct buf *b)
 {
 	char lo[32], hi[32];
-	enum tui_words_id w;
+	enum words_id w;
 
 	if (q->type == QN_DATE) {
-		buf_adds(b, tui_word(t, TUI_W_HINT_DATE));
+		buf_adds(b, tui_word(t, WORDS_HINT_DATE));
 		return;
 	}
 	if (q->type == QN_TEXT) {
 		if (q->max_length > 0)
-			tui_words_fmtn(b, tui_word(t, TUI_W_HINT_UP_TO),
+			words_fmtn(b, tui_word(t, WORDS_HINT_UP_TO),
 			    q->max_length, 0);
 		return;
 	}
 	snprintf(lo, sizeof lo, "%.10g", q->min);
 	snprintf(hi, sizeof hi, "%.10g", q->max);
 	if (q->has_min && q->has_max)
-		w = TUI_W_HINT_RANGE;
+		w = WORDS_HINT_RANGE;
 	else if (q->has_min)
-		w = TUI_W_HINT_AT_LEAST;
+		w = WORDS_HINT_AT_LEAST;
 	else if (q->has_max) {
-		w = TUI_W_HINT_AT_MOST;
+		w = WORDS_HINT_AT_MOST;
 		memcpy(lo, hi, sizeof lo);
 	} else
-		w = q->type == QN_INTEGER ? TUI_W_HINT_WHOLE :
-		    TUI_W_HINT_DECIMAL;
-	tui_words_fmt(b, tui_word(t, w), lo, hi);
+		w = q->type == QN_INTEGER ? WORDS_HINT_WHOLE :
+		    WORDS_HINT_DECIMAL;
+	words_fmt(b, tui_word(t, w), lo, hi);
 }
 
 static void
@@ -356,8 +356,8 @@ draw_list(struct tui *t, const struct qn_question *q, int y, int x, int w,
 /* A word of the key help where the respondent of a kiosk is spoken to
  * otherwise than the enumerator ("OK" rather than "submit"). */
 static const char *
-word(const struct tui *t, enum tui_words_id enumerator,
-    enum tui_words_id kiosk)
+word(const struct tui *t, enum words_id enumerator,
+    enum words_id kiosk)
 {
 	return tui_word(t, t->kiosk ? kiosk : enumerator);
 }
@@ -375,25 +375,25 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 
 	if (t->warned) {
 		k[n++] = "Enter";
-		k[n++] = tui_word(t, TUI_W_KEEP);
+		k[n++] = tui_word(t, WORDS_KEEP);
 	} else if (q->type == QN_NOTE) {
 		k[n++] = "Enter";
-		k[n++] = tui_word(t, TUI_W_CONTINUE);
+		k[n++] = tui_word(t, WORDS_CONTINUE);
 	} else if (q->type == QN_MULTIPLE) {
 		k[n++] = "Space";
-		k[n++] = tui_word(t, TUI_W_TICK);
+		k[n++] = tui_word(t, WORDS_TICK);
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_CONFIRM, TUI_W_K_OK);
+		k[n++] = word(t, WORDS_CONFIRM, WORDS_K_OK);
 	} else if (is_list(q)) {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_SELECT, TUI_W_K_OK);
+		k[n++] = word(t, WORDS_SELECT, WORDS_K_OK);
 	} else {
 		k[n++] = "Enter";
-		k[n++] = word(t, TUI_W_SUBMIT, TUI_W_K_OK);
+		k[n++] = word(t, WORDS_SUBMIT, WORDS_K_OK);
 	}
 	if (is_list(q)) {
 		k[n++] = tui_glyph(t, TUI_G_UPDOWN);
-		k[n++] = tui_word(t, TUI_W_MOVE);
+		k[n++] = tui_word(t, WORDS_MOVE);
 		if (digits_are_codes(l)) {
 			lo = hi = l->codes[0];
 			for (i = 1; i < l->nchoices; i++) {
@@ -405,29 +405,29 @@ question_keys(const struct tui *t, const struct qn_question *q, int answered,
 			snprintf(digits, dsz, "1-%d", l->nchoices < 9 ?
 			    l->nchoices : 9);
 		k[n++] = digits;
-		k[n++] = tui_word(t, TUI_W_CHOOSE);
+		k[n++] = tui_word(t, WORDS_CHOOSE);
 	}
 	if (q->allow_dont_know) {
 		k[n++] = "F8";
-		k[n++] = word(t, TUI_W_DONT_KNOW, TUI_W_K_DONT_KNOW);
+		k[n++] = word(t, WORDS_DONT_KNOW, WORDS_K_DONT_KNOW);
 	}
 	if (q->allow_refused) {
 		k[n++] = "F9";
-		k[n++] = word(t, TUI_W_REFUSED, TUI_W_K_REFUSED);
+		k[n++] = word(t, WORDS_REFUSED, WORDS_K_REFUSED);
 	}
 	k[n++] = "PgUp";
-	k[n++] = tui_word(t, TUI_W_BACK);
+	k[n++] = tui_word(t, WORDS_BACK);
 	if (!t->kiosk) {
 		if (answered || !q->required) {
 			k[n++] = "PgDn";
-			k[n++] = tui_word(t, TUI_W_NEXT);
+			k[n++] = tui_word(t, WORDS_NEXT);
 		}
 		k[n++] = "F4";
-		k[n++] = tui_word(t, TUI_W_REVIEW);
+		k[n++] = tui_word(t, WORDS_REVIEW);
 		k[n++] = "F2";
-		k[n++] = tui_word(t, TUI_W_LANGUAGE);
+		k[n++] = tui_word(t, WORDS_LANGUAGE);
 		k[n++] = "F10";
-		k[n++] = tui_word(t, TUI_W_QUIT);
+		k[n++] = tui_word(t, WORDS_QUIT);
 	}
 	k[n] = k[n + 1] = NULL;
 }
@@ -441,12 +441,12 @@ draw_status(struct tui *t, const struct qn_question *q)
 	struct buf b = BUF_INIT;
 
 	interview_progress(t->s.iv, &p);
-	tui_words_fmtn(&b, word(t, TUI_W_QUESTION_N, TUI_W_K_QUESTION_N),
+	words_fmtn(&b, word(t, WORDS_QUESTION_N, WORDS_K_QUESTION_N),
 	    p.index, p.total);
 	buf_addf(&b, "%s%s", dot, tui_tr(t, qn->sections[q->section].title));
 	if (q->roster) {
 		buf_adds(&b, dot);
-		tui_words_fmtn(&b, tui_word(t, TUI_W_MEMBER_N), p.member,
+		words_fmtn(&b, tui_word(t, WORDS_MEMBER_N), p.member,
 		    p.nmembers);
 	}
 	buf_addf(&b, "%s%s", dot, qn->langs[t->lang]);
@@ -483,7 +483,7 @@ tui_question_draw(struct tui *t)
 		w = LABEL_MAXW;
 	if (q->roster) {
 		tui_member_label(t, q->roster, member, &lb);
-		tui_words_fmt(&b, tui_word(t, TUI_W_QUESTIONS_ABOUT),
+		words_fmt(&b, tui_word(t, WORDS_QUESTIONS_ABOUT),
 		    buf_str(&lb), NULL);
 		buf_reset(&lb);
 		attrset(t->a.head);
@@ -528,7 +528,7 @@ tui_question_draw(struct tui *t)
 	y += hnt + gap;
 	if (q->type == QN_NOTE) {
 		attrset(t->a.hint);
-		tui_put_clip(t, y, x, tui_word(t, TUI_W_PRESS_ENTER), w);
+		tui_put_clip(t, y, x, tui_word(t, WORDS_PRESS_ENTER), w);
 		attrset(A_NORMAL);
 	} else if (is_list(q))
 		draw_list(t, q, y, x, w, in_rows);
@@ -538,7 +538,7 @@ tui_question_draw(struct tui *t)
 	if (t->err[0] != '\0' && t->warned) {
 		buf_reset(&b);
 		buf_addf(&b, "%s%s%s", t->err, tui_glyph(t, TUI_G_DOT),
-		    tui_word(t, TUI_W_ENTER_KEEPS));
+		    tui_word(t, WORDS_ENTER_KEEPS));
 		attrset(t->a.warn);
 		tui_put_clip(t, y, x, buf_str(&b), w);
 	} else if (t->err[0] != '\0') {
@@ -550,7 +550,7 @@ tui_question_draw(struct tui *t)
 
 		tui_format_answer(t, q, v, &ans);
 		buf_reset(&b);
-		tui_words_fmt(&b, tui_word(t, TUI_W_ANSWER_GIVEN), buf_str(&ans),
+		words_fmt(&b, tui_word(t, WORDS_ANSWER_GIVEN), buf_str(&ans),
 		    NULL);
 		buf_release(&ans);
 		attrset(t->a.hint);
@@ -573,11 +573,11 @@ tui_question_draw(struct tui *t)
 
 /* The message under the input: entry w, n in its "{1}". */
 static void
-set_err(struct tui *t, enum tui_words_id w, long n)
+set_err(struct tui *t, enum words_id w, long n)
 {
 	struct buf b = BUF_INIT;
 
-	tui_words_fmtn(&b, tui_word(t, w), n, 0);
+	words_fmtn(&b, tui_word(t, w), n, 0);
 	snprintf(t->err, sizeof t->err, "%s", buf_str(&b));
 	buf_release(&b);
 }
@@ -639,11 +639,11 @@ missing(struct tui *t, const struct qn_question *q, enum expr_missing m)
 	struct buf err = BUF_INIT;
 
 	if (m == EXPR_DONT_KNOW && !q->allow_dont_know) {
-		set_err(t, TUI_W_NO_DONT_KNOW, 0);
+		set_err(t, WORDS_NO_DONT_KNOW, 0);
 		return;
 	}
 	if (m == EXPR_REFUSED && !q->allow_refused) {
-		set_err(t, TUI_W_NO_REFUSED, 0);
+		set_err(t, WORDS_NO_REFUSED, 0);
 		return;
 	}
 	/* As a value, not as typed text: "dk" typed into a text question
@@ -675,7 +675,7 @@ static void
 back(struct tui *t)
 {
 	if (interview_back(t->s.iv) < 0)
-		set_err(t, TUI_W_FIRST_QUESTION, 0);
+		set_err(t, WORDS_FIRST_QUESTION, 0);
 }
 
 static void
@@ -717,7 +717,7 @@ list_key(struct tui *t, const struct qn_question *q, const struct tui_key *k)
 		t->marks ^= UINT64_C(1) << t->csel;
 	else if (k->ch >= L'0' && k->ch <= L'9') {
 		if ((i = digit_choice(q, (int)(k->ch - L'0'))) < 0) {
-			set_err(t, TUI_W_NO_CHOICE, (long)(k->ch - L'0'));
+			set_err(t, WORDS_NO_CHOICE, (long)(k->ch - L'0'));
 			return;
 		}
 		t->err[0] = '\0';
@@ -779,7 +779,7 @@ edit_key(struct tui *t, const struct tui_key *k)
 	}
 	if (tui_edit_insert(&t->ed, (wchar_t)k->ch) < 0 &&
 	    t->ed.len >= t->ed.max)
-		set_err(t, TUI_W_AT_MOST_CHARS, t->ed.max);
+		set_err(t, WORDS_AT_MOST_CHARS, t->ed.max);
 }
 
 void
@@ -811,7 +811,7 @@ tui_question_key(struct tui *t, const struct tui_key *k)
 	if ((k->fn && k->ch == KEY_NPAGE) || (!k->fn && k->ch ==
 	    TUI_CTRL('f'))) {
 		if (interview_next(t->s.iv) < 0)
-			set_err(t, TUI_W_NEEDS_ANSWER, 0);
+			set_err(t, WORDS_NEEDS_ANSWER, 0);
 		else
 			tui_show_current(t);
 		return;

@@ -107,13 +107,13 @@ est_label(const struct tui *t, const struct report_est *e)
 	const char *c = e->category;
 
 	if (strcmp(c, "mean") == 0)
-		return tui_word(t, TUI_W_MEAN_SCORE);
+		return tui_word(t, WORDS_MEAN_SCORE);
 	if (c[0] >= '1' && c[0] <= '5' && c[1] == '\0')
-		return tui_word(t, (enum tui_words_id)(TUI_W_RATING_1 +
+		return tui_word(t, (enum words_id)(WORDS_RATING_1 +
 		    (c[0] - '1')));
 	if (e->cat_label[0] != '\0')
 		return e->cat_label;
-	return strcmp(e->group, "Total") == 0 ? tui_word(t, TUI_W_TOTAL) :
+	return strcmp(e->group, "Total") == 0 ? tui_word(t, WORDS_TOTAL) :
 	    e->label;
 }
 
@@ -234,8 +234,8 @@ note_bad(struct tui *t, long nbad)
 {
 	struct buf b = BUF_INIT;
 
-	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
-	    TUI_W_BAD_ANSWERS, nbad)), nbad, 0);
+	words_fmtn(&b, tui_word(t, words_plural(t->ui,
+	    WORDS_BAD_ANSWERS, nbad)), nbad, 0);
 	tui_set_note(t, 1, "%s", buf_str(&b));
 	buf_release(&b);
 }
@@ -255,7 +255,7 @@ compute(struct tui *t, struct tui_results *r)
 	memset(&res, 0, sizeof res);
 	if (aggregate_run(t->opt->st, t->opt->qn, t->opt->qrow, &o, &res,
 	    &err) < 0) {
-		tui_note_word(t, 1, TUI_W_CANNOT_COMPUTE, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_COMPUTE, buf_str(&err));
 		rc = -1;
 	} else {
 		report_add(&r->rep, t->opt->qn, NULL, &res);
@@ -282,7 +282,7 @@ tui_results_open(struct tui *t)
 		keep = kept = xstrdup(t->results->views[t->results->view]);
 	tui_results_release(t);
 	/* The scan may take a moment on a large database: say so. */
-	tui_bar(t, LINES - 1, t->a.status, tui_word(t, TUI_W_COMPUTING), NULL);
+	tui_bar(t, LINES - 1, t->a.status, tui_word(t, WORDS_COMPUTING), NULL);
 	refresh();
 
 	r = xcalloc(1, sizeof *r);
@@ -481,7 +481,7 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 	switch (l->kind) {
 	case L_FEATURE:
 		buf_adds(&b, l->f->code[0] != '\0' ? l->f->code :
-		    tui_word(t, TUI_W_NO_KEY_FEATURE));
+		    tui_word(t, WORDS_NO_KEY_FEATURE));
 		if (l->f->title != NULL && l->f->title[0] != '\0')
 			buf_addf(&b, "  %s", l->f->title);
 		attrset(t->a.head | A_UNDERLINE);
@@ -491,7 +491,7 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 		qi = qn_ind(t, l->ind);
 		buf_adds(&b, qi != NULL ? tui_tr(t, qi->name) : l->ind->name);
 		if (l->ind->kind == QN_RATING_DIST)
-			buf_adds(&b, tui_word(t, TUI_W_BY_RATING));
+			buf_adds(&b, tui_word(t, WORDS_BY_RATING));
 		else if (!l->ind->percent && l->ind->unit[0] != '\0')
 			buf_addf(&b, " (%s)", l->ind->unit);
 		attrset(A_BOLD);
@@ -505,18 +505,18 @@ draw_line(struct tui *t, int y, int x, int w, const struct line *l)
 		by = first_by(t, l->ind);
 		eq = strchr(r->views[r->view], '=');
 		if (by == NULL)
-			buf_adds(&b, tui_word(t, TUI_W_TOTAL_ONLY));
+			buf_adds(&b, tui_word(t, WORDS_TOTAL_ONLY));
 		else if (eq != NULL && (strlen(by) != (size_t)(eq -
 		    r->views[r->view]) || strncmp(by, r->views[r->view],
 		    strlen(by)) != 0)) {
 			char *q = xstrndup(r->views[r->view],
 			    (size_t)(eq - r->views[r->view]));
 
-			tui_words_fmt(&b, tui_word(t, TUI_W_NOT_BROKEN_BY), q,
+			words_fmt(&b, tui_word(t, WORDS_NOT_BROKEN_BY), q,
 			    NULL);
 			free(q);
 		} else
-			tui_words_fmt(&b, tui_word(t, TUI_W_NO_ESTIMATE),
+			words_fmt(&b, tui_word(t, WORDS_NO_ESTIMATE),
 			    eq != NULL ? eq + 1 : r->views[r->view], NULL);
 		attrset(t->a.hint);
 		tui_put_clip(t, y, x + (w >= 60 ? 4 : 2), buf_str(&b),
@@ -539,7 +539,7 @@ view_name(const struct tui *t, int v, int *tw)
 	const struct tui_results *r = t->results;
 	const char *s = strchr(r->views[v], '=');
 
-	s = v == 0 ? tui_word(t, TUI_W_TOTAL) : s != NULL ? s + 1 :
+	s = v == 0 ? tui_word(t, WORDS_TOTAL) : s != NULL ? s + 1 :
 	    r->views[v];
 	*tw = width_of(s);
 	if (*tw > TAB_MAXW)
@@ -558,7 +558,7 @@ draw_tabs(struct tui *t, int y, int x, int w)
 	int v, first = 0, xx, sum, tw;
 
 	attrset(t->a.hint);
-	xx = x + tui_put(y, x, tui_word(t, TUI_W_GROUP_LABEL), w);
+	xx = x + tui_put(y, x, tui_word(t, WORDS_GROUP_LABEL), w);
 	attrset(A_NORMAL);
 	for (;;) {
 		for (sum = 0, v = first; v <= r->view; v++) {
@@ -598,12 +598,12 @@ results_status(struct tui *t)
 	const char *dot = tui_glyph(t, TUI_G_DOT);
 	struct buf b = BUF_INIT;
 
-	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
-	    TUI_W_N_INTERVIEWS, r->ninterviews)), r->ninterviews, 0);
-	buf_addf(&b, "%s%s", dot, tui_word(t, TUI_W_CONFIDENCE));
+	words_fmtn(&b, tui_word(t, words_plural(t->ui,
+	    WORDS_N_INTERVIEWS, r->ninterviews)), r->ninterviews, 0);
+	buf_addf(&b, "%s%s", dot, tui_word(t, WORDS_CONFIDENCE));
 	if (r->rep.any_small) {
 		buf_adds(&b, dot);
-		tui_words_fmtn(&b, tui_word(t, TUI_W_FEWER_THAN),
+		words_fmtn(&b, tui_word(t, WORDS_FEWER_THAN),
 		    (long)r->rep.small_n, 0);
 	}
 	tui_status(t, buf_str(&b));
@@ -613,9 +613,9 @@ results_status(struct tui *t)
 void
 tui_results_draw(struct tui *t)
 {
-	static const struct tui_keyword keys[] = { { "Tab", TUI_W_GROUP },
-		{ NULL, TUI_W_SCROLL }, { "r", TUI_W_RECOMPUTE },
-		{ "Esc", TUI_W_BACK }, { "F10", TUI_W_QUIT } };
+	static const struct tui_keyword keys[] = { { "Tab", WORDS_GROUP },
+		{ NULL, WORDS_SCROLL }, { "r", WORDS_RECOMPUTE },
+		{ "Esc", WORDS_BACK }, { "F10", WORDS_QUIT } };
 	struct tui_results *r = t->results;
 	const struct questionnaire *qn = t->opt->qn;
 	struct buf b = BUF_INIT;
@@ -626,10 +626,10 @@ tui_results_draw(struct tui *t)
 		tui_start_draw(t);
 		return;
 	}
-	buf_addf(&b, "%s%s%s", tui_word(t, TUI_W_RESULTS_TITLE),
+	buf_addf(&b, "%s%s%s", tui_word(t, WORDS_RESULTS_TITLE),
 	    tui_glyph(t, TUI_G_DOT), tui_tr(t, qn->title));
 	tui_bar(t, 0, t->a.title, buf_str(&b), r->view == 0 ?
-	    tui_word(t, TUI_W_TOTAL) : strchr(r->views[r->view], '=') + 1);
+	    tui_word(t, WORDS_TOTAL) : strchr(r->views[r->view], '=') + 1);
 	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0],
 	    LINES >= 12 ? 2 : 1);
 
@@ -661,7 +661,7 @@ switch_view(struct tui *t, int dir)
 	struct tui_results *r = t->results;
 
 	if (r->nviews < 2) {
-		tui_note_word(t, 0, TUI_W_NO_BREAKDOWN, NULL);
+		tui_note_word(t, 0, WORDS_NO_BREAKDOWN, NULL);
 		return;
 	}
 	r->view = (r->view + dir + r->nviews) % r->nviews;

@@ -142,13 +142,13 @@ static int
 review_keys(const struct tui *t)
 {
 	static const struct tui_keyword partial[] = { { "Enter",
-		TUI_W_CHANGE }, { "c", TUI_W_MARK_COMPLETE },
-		{ "p", TUI_W_LEAVE_PARTIAL }, { NULL, TUI_W_MOVE },
-		{ "F2", TUI_W_LANGUAGE }, { "F10", TUI_W_QUIT } };
+		WORDS_CHANGE }, { "c", WORDS_MARK_COMPLETE },
+		{ "p", WORDS_LEAVE_PARTIAL }, { NULL, WORDS_MOVE },
+		{ "F2", WORDS_LANGUAGE }, { "F10", WORDS_QUIT } };
 	static const struct tui_keyword complete[] = { { "Enter",
-		TUI_W_CHANGE }, { "p", TUI_W_BACK_TO_LIST },
-		{ NULL, TUI_W_MOVE }, { "F2", TUI_W_LANGUAGE },
-		{ "F10", TUI_W_QUIT } };
+		WORDS_CHANGE }, { "p", WORDS_BACK_TO_LIST },
+		{ NULL, WORDS_MOVE }, { "F2", WORDS_LANGUAGE },
+		{ "F10", WORDS_QUIT } };
 	int rows = LINES >= 12 ? 2 : 1;
 
 	if (t->was_complete)
@@ -175,12 +175,12 @@ review_status(struct tui *t)
 		else if (t->items[i].required)
 			missing++;
 	}
-	buf_addf(&b, "%s%s", tui_word(t, TUI_W_REVIEW_STATUS), dot);
-	tui_words_fmtn(&b, tui_word(t, TUI_W_N_ANSWERED), answered, n);
+	buf_addf(&b, "%s%s", tui_word(t, WORDS_REVIEW_STATUS), dot);
+	words_fmtn(&b, tui_word(t, WORDS_N_ANSWERED), answered, n);
 	if (missing > 0) {
 		buf_adds(&b, dot);
-		tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
-		    TUI_W_N_MISSING, missing)), missing, 0);
+		words_fmtn(&b, tui_word(t, words_plural(t->ui,
+		    WORDS_N_MISSING, missing)), missing, 0);
 	}
 	buf_addf(&b, "%s%s", dot, tui_qn(t)->langs[t->lang]);
 	tui_status(t, buf_str(&b));
@@ -195,11 +195,11 @@ tui_review_draw(struct tui *t)
 	int i, nk, top, rows, x, w, lw, aw;
 
 	build(t);
-	buf_adds(&b, tui_word(t, TUI_W_REVIEW_TITLE));
+	buf_adds(&b, tui_word(t, WORDS_REVIEW_TITLE));
 	buf_adds(&b, tui_glyph(t, TUI_G_DOT));
 	buf_adds(&b, tui_tr(t, qn->title));
 	tui_bar(t, 0, t->a.title, buf_str(&b), tui_word(t, t->was_complete ?
-	    TUI_W_COMPLETE : TUI_W_PARTIAL));
+	    WORDS_COMPLETE : WORDS_PARTIAL));
 	buf_release(&b);
 	nk = review_keys(t);
 	x = COLS >= 60 ? 2 : 1;
@@ -244,7 +244,7 @@ tui_review_draw(struct tui *t)
 				attrset(it->required && !it->given ? t->a.error :
 				    t->a.hint);
 			tui_put_clip(t, y, x + 1 + lw + 2, it->required &&
-			    !it->given ? tui_word(t, TUI_W_NO_ANSWER) :
+			    !it->given ? tui_word(t, WORDS_NO_ANSWER) :
 			    tui_glyph(t, TUI_G_DASH), aw);
 		}
 		attrset(A_NORMAL);
@@ -264,7 +264,7 @@ change(struct tui *t)
 	const struct tui_item *it = &t->items[t->rsel];
 
 	if (interview_goto(t->s.iv, it->q, it->member) < 0) {
-		tui_note_word(t, 1, TUI_W_NO_LONGER_ASKED, NULL);
+		tui_note_word(t, 1, WORDS_NO_LONGER_ASKED, NULL);
 		return;
 	}
 	t->from_review = 1;
@@ -299,17 +299,17 @@ complete(struct tui *t)
 			t->screen = TUI_QUESTION;
 			tui_question_sync(t);
 			snprintf(t->err, sizeof t->err, "%s", tui_word(t,
-			    TUI_W_NEEDS_ANSWER_COMPLETE));
+			    WORDS_NEEDS_ANSWER_COMPLETE));
 		}
 		return;
 	}
 	if (session_set_status(&t->s, "complete", &err) < 0) {
-		tui_note_word(t, 1, TUI_W_CANNOT_COMPLETE, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_COMPLETE, buf_str(&err));
 		buf_release(&err);
 		return;
 	}
 	tui_close_interview(t);
-	tui_note_word(t, 0, TUI_W_SAVED_COMPLETE, NULL);
+	tui_note_word(t, 0, WORDS_SAVED_COMPLETE, NULL);
 }
 
 void
@@ -362,7 +362,7 @@ tui_review_key(struct tui *t, const struct tui_key *k)
 	case L'P':
 		i = t->was_complete;
 		tui_close_interview(t);
-		tui_note_word(t, 0, i ? TUI_W_CLOSED : TUI_W_SAVED_PARTIAL,
+		tui_note_word(t, 0, i ? WORDS_CLOSED : WORDS_SAVED_PARTIAL,
 		    NULL);
 		break;
 	}
@@ -374,8 +374,8 @@ void
 tui_reason_draw(struct tui *t)
 {
 	static const struct tui_keyword keys[] = { { "Enter",
-		TUI_W_CHANGE_ANSWER }, { "Esc", TUI_W_CANCEL },
-		{ "F10", TUI_W_QUIT } };
+		WORDS_CHANGE_ANSWER }, { "Esc", WORDS_CANCEL },
+		{ "F10", WORDS_QUIT } };
 	const struct tui_item *it = t->rsel < t->nitems ? &t->items[t->rsel] :
 	    NULL;
 	struct tui_line l[4];
@@ -383,17 +383,17 @@ tui_reason_draw(struct tui *t)
 	int x = COLS >= 60 ? 3 : 1, w = COLS - x - 1, nk, y = 2, fw, col, i,
 	    acc = 0, n;
 
-	tui_bar(t, 0, t->a.title, tui_word(t, TUI_W_REASON_TITLE),
+	tui_bar(t, 0, t->a.title, tui_word(t, WORDS_REASON_TITLE),
 	    tui_status_word(t, t->s.status));
 	nk = tui_keys_table(t, keys, sizeof keys / sizeof keys[0],
 	    LINES >= 12 ? 2 : 1);
 	if (it != NULL && !it->heading && LINES >= 12) {
-		tui_words_fmt(&b, tui_word(t, TUI_W_QUESTION_IS), it->text,
+		words_fmt(&b, tui_word(t, WORDS_QUESTION_IS), it->text,
 		    NULL);
 		attrset(t->a.hint);
 		tui_put_clip(t, y++, x, buf_str(&b), w);
 		buf_reset(&b);
-		tui_words_fmt(&b, tui_word(t, TUI_W_ANSWER_NOW),
+		words_fmt(&b, tui_word(t, WORDS_ANSWER_NOW),
 		    it->answer != NULL ? it->answer : tui_glyph(t, TUI_G_DASH),
 		    NULL);
 		tui_put_clip(t, y++, x, buf_str(&b), w);
@@ -402,7 +402,7 @@ tui_reason_draw(struct tui *t)
 	}
 	buf_reset(&b);
 	buf_adds(&b, tui_word(t, strcmp(t->s.status, "abandoned") == 0 ?
-	    TUI_W_WHY_ABANDONED : TUI_W_WHY_COMPLETED));
+	    WORDS_WHY_ABANDONED : WORDS_WHY_COMPLETED));
 	n = tui_wrap(buf_str(&b), w, l, 4);
 	attrset(A_BOLD);
 	for (i = 0; i < n && i < 4 && y < LINES - 2 - nk; i++)
@@ -428,10 +428,10 @@ tui_reason_draw(struct tui *t)
 	attrset(A_NORMAL);
 	if (y + 2 < LINES - 1 - nk) {
 		attrset(t->a.hint);
-		tui_put_clip(t, y + 2, x, tui_word(t, TUI_W_REASON_KEPT), w);
+		tui_put_clip(t, y + 2, x, tui_word(t, WORDS_REASON_KEPT), w);
 		attrset(A_NORMAL);
 	}
-	tui_status(t, tui_word(t, TUI_W_REASON_STATUS));
+	tui_status(t, tui_word(t, WORDS_REASON_STATUS));
 	if (!t->confirm_quit) {
 		curs_set(1);
 		move(y, x + 2 + col);
@@ -452,18 +452,18 @@ give_reason(struct tui *t)
 		;
 	*e = '\0';
 	if (*s == '\0') {
-		tui_note_word(t, 1, TUI_W_REASON_NEEDED, NULL);
+		tui_note_word(t, 1, WORDS_REASON_NEEDED, NULL);
 		return;
 	}
 	if (session_reopen(&t->s, s, &err) < 0) {
-		tui_note_word(t, 1, TUI_W_CANNOT_REOPEN, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_REOPEN, buf_str(&err));
 		buf_release(&err);
 		return;
 	}
 	buf_release(&err);
 	t->was_complete = 0;
 	t->screen = TUI_REVIEW;
-	tui_note_word(t, 0, TUI_W_REOPENED, NULL);
+	tui_note_word(t, 0, WORDS_REOPENED, NULL);
 	change(t);
 }
 
@@ -472,7 +472,7 @@ reason_too_long(struct tui *t)
 {
 	struct buf b = BUF_INIT;
 
-	tui_words_fmtn(&b, tui_word(t, TUI_W_AT_MOST_CHARS), t->reason.max, 0);
+	words_fmtn(&b, tui_word(t, WORDS_AT_MOST_CHARS), t->reason.max, 0);
 	tui_set_note(t, 1, "%s", buf_str(&b));
 	buf_release(&b);
 }
@@ -510,7 +510,7 @@ tui_reason_key(struct tui *t, const struct tui_key *k)
 	switch (k->ch) {
 	case 27:	/* Esc: nothing changes */
 		t->screen = TUI_REVIEW;
-		tui_note_word(t, 0, TUI_W_NO_CHANGE, NULL);
+		tui_note_word(t, 0, WORDS_NO_CHANGE, NULL);
 		return;
 	case 127:
 	case TUI_CTRL('h'):

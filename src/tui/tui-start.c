@@ -90,7 +90,7 @@ load(struct tui *t)
 	tui_start_release(t);
 	t->rows_loaded = 1;
 	if (store_interviews_list(t->opt->st, 0, collect_row, &c) < 0)
-		tui_note_word(t, 1, TUI_W_CANNOT_LIST, store_errmsg(t->opt->st));
+		tui_note_word(t, 1, WORDS_CANNOT_LIST, store_errmsg(t->opt->st));
 	if (t->ssel > t->nrows)
 		t->ssel = t->nrows;
 }
@@ -99,22 +99,22 @@ load(struct tui *t)
  * narrow window (lower goes first). width is the least: a heading or a
  * status wider in the screens' language widens its column. */
 struct column {
-	enum tui_words_id name;
+	enum words_id name;
 	int width, prio, right;
 };
 
 static const struct column columns[] = {
-	{ TUI_W_COL_HOUSEHOLD, 9, 0, 0 },
-	{ TUI_W_COL_CLUSTER, 7, 4, 0 },
-	{ TUI_W_COL_STARTED, 16, 2, 0 },
-	{ TUI_W_COL_STATUS, 9, 1, 0 },
-	{ TUI_W_COL_ANSWERS, 7, 3, 1 },
+	{ WORDS_COL_HOUSEHOLD, 9, 0, 0 },
+	{ WORDS_COL_CLUSTER, 7, 4, 0 },
+	{ WORDS_COL_STARTED, 16, 2, 0 },
+	{ WORDS_COL_STATUS, 9, 1, 0 },
+	{ WORDS_COL_ANSWERS, 7, 3, 1 },
 };
 #define NCOLUMNS ((int)(sizeof columns / sizeof *columns))
 #define COL_STATUS 3
 
 static int
-word_width(const struct tui *t, enum tui_words_id w)
+word_width(const struct tui *t, enum words_id w)
 {
 	const char *s = tui_word(t, w);
 
@@ -137,8 +137,8 @@ column_widths(const struct tui *t, int widths[NCOLUMNS])
 		widths[i] = max_int(columns[i].width,
 		    word_width(t, columns[i].name));
 	widths[COL_STATUS] = max_int(widths[COL_STATUS],
-	    max_int(word_width(t, TUI_W_PARTIAL), max_int(word_width(t,
-	    TUI_W_COMPLETE), word_width(t, TUI_W_ABANDONED))));
+	    max_int(word_width(t, WORDS_PARTIAL), max_int(word_width(t,
+	    WORDS_COMPLETE), word_width(t, WORDS_ABANDONED))));
 }
 
 /* Which columns fit in width: shown[i] is 1 for the kept ones. */
@@ -218,7 +218,7 @@ draw_list(struct tui *t, int x, int rows)
 	fit_columns(COLS - 2 * x, widths, shown);
 	if (t->nrows == 0) {
 		attrset(t->a.hint);
-		tui_put_clip(t, 5, x, tui_word(t, TUI_W_NONE_YET), COLS - 2 * x);
+		tui_put_clip(t, 5, x, tui_word(t, WORDS_NONE_YET), COLS - 2 * x);
 		attrset(A_NORMAL);
 		return;
 	}
@@ -263,15 +263,15 @@ draw_start_status(struct tui *t)
 		else if (strcmp(t->rows[i].status, "complete") == 0)
 			ncomplete++;
 	}
-	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
-	    TUI_W_N_PARTIAL, npartial)), npartial, 0);
+	words_fmtn(&b, tui_word(t, words_plural(t->ui,
+	    WORDS_N_PARTIAL, npartial)), npartial, 0);
 	buf_adds(&b, dot);
-	tui_words_fmtn(&b, tui_word(t, tui_words_plural(t->ui,
-	    TUI_W_N_COMPLETE, ncomplete)), ncomplete, 0);
+	words_fmtn(&b, tui_word(t, words_plural(t->ui,
+	    WORDS_N_COMPLETE, ncomplete)), ncomplete, 0);
 	buf_addf(&b, "%s%s", dot, t->opt->qn->langs[t->lang]);
 	if (t->opt->enumerator != NULL) {
 		buf_adds(&b, dot);
-		tui_words_fmt(&b, tui_word(t, TUI_W_ENUMERATOR),
+		words_fmt(&b, tui_word(t, WORDS_ENUMERATOR),
 		    t->opt->enumerator, NULL);
 	}
 	tui_status(t, buf_str(&b));
@@ -281,10 +281,10 @@ draw_start_status(struct tui *t)
 void
 tui_start_draw(struct tui *t)
 {
-	static const struct tui_keyword keys[] = { { "Enter", TUI_W_OPEN },
-		{ "n", TUI_W_NEW }, { "r", TUI_W_RESULTS },
-		{ NULL, TUI_W_MOVE }, { "F2", TUI_W_LANGUAGE },
-		{ "F10", TUI_W_QUIT } };
+	static const struct tui_keyword keys[] = { { "Enter", WORDS_OPEN },
+		{ "n", WORDS_NEW }, { "r", WORDS_RESULTS },
+		{ NULL, WORDS_MOVE }, { "F2", WORDS_LANGUAGE },
+		{ "F10", WORDS_QUIT } };
 	const struct questionnaire *qn = t->opt->qn;
 	int x = 2, nk;
 	char right[128];
@@ -301,11 +301,11 @@ tui_start_draw(struct tui *t)
 	if (t->ssel == 0)
 		attrset(t->a.sel);
 	tui_fill(2, x - 1, COLS - 2 * (x - 1));
-	tui_put(2, x, tui_word(t, TUI_W_NEW_INTERVIEW), COLS - 2 * x);
+	tui_put(2, x, tui_word(t, WORDS_NEW_INTERVIEW), COLS - 2 * x);
 	attrset(A_NORMAL);
 
 	attrset(t->a.head);
-	tui_words_fmtn(&b, tui_word(t, TUI_W_ON_DEVICE), t->nrows, 0);
+	words_fmtn(&b, tui_word(t, WORDS_ON_DEVICE), t->nrows, 0);
 	tui_put_clip(t, 4, x, buf_str(&b), COLS - 2 * x);
 	attrset(A_NORMAL);
 	buf_release(&b);
@@ -320,7 +320,7 @@ begin(struct tui *t)
 
 	if (session_begin(&t->s, t->opt->st, t->opt->qn, "interview",
 	    t->opt->enumerator, t->lang, &err) < 0) {
-		tui_note_word(t, 1, TUI_W_CANNOT_START, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_START, buf_str(&err));
 		session_end(&t->s);
 		buf_release(&err);
 		return;
@@ -338,7 +338,7 @@ open_row(struct tui *t, const struct tui_row *r)
 	struct buf err = BUF_INIT;
 
 	if (session_resume(&t->s, t->opt->st, t->opt->qn, r->uuid, &err) < 0) {
-		tui_note_word(t, 1, TUI_W_CANNOT_OPEN, buf_str(&err));
+		tui_note_word(t, 1, WORDS_CANNOT_OPEN, buf_str(&err));
 		session_end(&t->s);
 		buf_release(&err);
 		return;
@@ -349,7 +349,7 @@ open_row(struct tui *t, const struct tui_row *r)
 	t->from_review = 0;
 	t->rsel = t->rtop = 0;
 	if (t->s.version_changed)
-		tui_note_word(t, 0, TUI_W_KEEPS_VERSION, NULL);
+		tui_note_word(t, 0, WORDS_KEEPS_VERSION, NULL);
 	if (strcmp(r->status, "partial") == 0) {
 		t->was_complete = 0;
 		tui_show_current(t);

@@ -78,17 +78,17 @@ tui_set_note(struct tui *t, int error, const char *fmt, ...)
 }
 
 const char *
-tui_word(const struct tui *t, enum tui_words_id w)
+tui_word(const struct tui *t, enum words_id w)
 {
-	return tui_words_get(t->ui, w);
+	return words_get(t->ui, w);
 }
 
 void
-tui_note_word(struct tui *t, int error, enum tui_words_id w, const char *arg)
+tui_note_word(struct tui *t, int error, enum words_id w, const char *arg)
 {
 	struct buf b = BUF_INIT;
 
-	tui_words_fmt(&b, tui_word(t, w), arg, NULL);
+	words_fmt(&b, tui_word(t, w), arg, NULL);
 	tui_set_note(t, error, "%s", buf_str(&b));
 	buf_release(&b);
 }
@@ -97,11 +97,11 @@ const char *
 tui_status_word(const struct tui *t, const char *status)
 {
 	if (strcmp(status, "partial") == 0)
-		return tui_word(t, TUI_W_PARTIAL);
+		return tui_word(t, WORDS_PARTIAL);
 	if (strcmp(status, "complete") == 0)
-		return tui_word(t, TUI_W_COMPLETE);
+		return tui_word(t, WORDS_COMPLETE);
 	if (strcmp(status, "abandoned") == 0)
-		return tui_word(t, TUI_W_ABANDONED);
+		return tui_word(t, WORDS_ABANDONED);
 	return status;
 }
 
@@ -110,9 +110,9 @@ tui_format_answer(const struct tui *t, const struct qn_question *q,
     const struct expr_value *v, struct buf *b)
 {
 	if (v->kind == EXPR_V_NULL && v->missing == EXPR_DONT_KNOW)
-		buf_adds(b, tui_word(t, TUI_W_DONT_KNOW));
+		buf_adds(b, tui_word(t, WORDS_DONT_KNOW));
 	else if (v->kind == EXPR_V_NULL && v->missing == EXPR_REFUSED)
-		buf_adds(b, tui_word(t, TUI_W_REFUSED));
+		buf_adds(b, tui_word(t, WORDS_REFUSED));
 	else
 		answer_format(q, v, t->lang, b);
 }
@@ -137,7 +137,7 @@ tui_member_label(const struct tui *t, int roster, int member, struct buf *b)
 		tui_format_answer(t, q, v, b);
 	}
 	if (b->len == start)
-		tui_words_fmtn(b, tui_word(t, TUI_W_MEMBER), member, 0);
+		words_fmtn(b, tui_word(t, WORDS_MEMBER), member, 0);
 }
 
 void
@@ -233,12 +233,12 @@ next_language(struct tui *t)
 	const struct questionnaire *qn = tui_qn(t);
 
 	if (qn->nlang < 2) {
-		tui_note_word(t, 0, TUI_W_ONE_LANGUAGE, NULL);
+		tui_note_word(t, 0, WORDS_ONE_LANGUAGE, NULL);
 		return;
 	}
 	t->lang = (t->lang + 1) % qn->nlang;
 	if (t->in_session && session_set_language(&t->s, t->lang) < 0)
-		tui_note_word(t, 1, TUI_W_LANG_NOT_RECORDED,
+		tui_note_word(t, 1, WORDS_LANG_NOT_RECORDED,
 		    store_errmsg(t->s.st));
 }
 
@@ -248,7 +248,7 @@ draw(struct tui *t)
 	erase();
 	curs_set(0);
 	if (COLS < 20 || LINES < 6) {
-		tui_put(0, 0, tui_word(t, TUI_W_TOO_SMALL), COLS);
+		tui_put(0, 0, tui_word(t, WORDS_TOO_SMALL), COLS);
 		return;
 	}
 	switch (t->screen) {
@@ -345,7 +345,7 @@ tui_run(const struct tui_options *o, struct buf *err)
 	t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	/* The enumerator's own language, not the questionnaire's: F2
 	 * switches the questions, the furniture stays readable. */
-	t.ui = tui_words_env_lang();
+	t.ui = words_env_lang();
 
 	/* No SA_RESTART: get_wch must return so the loop sees the flag. */
 	memset(&sa, 0, sizeof sa);

@@ -1,10 +1,10 @@
 /*
- * tui-words.c: the catalogue of the screens' own text, one row a
- * message with its four translations side by side, so that a missing or
- * stale translation shows when the row is read (and test_tui_words
- * checks that every row has all four, with the same placeholders).
+ * words.c: the catalogue of lcsurvey's own text, one row a message with
+ * its four translations side by side, so that a missing or stale
+ * translation shows when the row is read (and test_words checks that
+ * every row has all four, with the same placeholders).
  */
-#include "tui/tui-words.h"
+#include "words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,215 +16,215 @@ static const char *const lang_codes[NLANGS] = { "en", "fr", "es", "zh" };
 
 /* Keys' names (Enter, F2, PgUp...) are what is printed on the keyboard:
  * they stay as they are in every language. */
-static const char *const words[TUI_W__N][NLANGS] = {
+static const char *const words[WORDS__N][NLANGS] = {
 	/* Key help. */
-	[TUI_W_SELECT] = { "select", "sélectionner", "seleccionar", "选定" },
-	[TUI_W_CONFIRM] = { "confirm", "valider", "confirmar", "确认" },
-	[TUI_W_SUBMIT] = { "submit", "valider", "registrar", "提交" },
-	[TUI_W_CHOOSE] = { "choose", "choisir", "elegir", "选择" },
-	[TUI_W_MOVE] = { "move", "se déplacer", "moverse", "移动" },
-	[TUI_W_TICK] = { "tick", "cocher", "marcar", "勾选" },
-	[TUI_W_BACK] = { "back", "retour", "atrás", "返回" },
-	[TUI_W_CONTINUE] = { "continue", "continuer", "continuar", "继续" },
-	[TUI_W_KEEP] = { "keep answer", "garder la réponse",
+	[WORDS_SELECT] = { "select", "sélectionner", "seleccionar", "选定" },
+	[WORDS_CONFIRM] = { "confirm", "valider", "confirmar", "确认" },
+	[WORDS_SUBMIT] = { "submit", "valider", "registrar", "提交" },
+	[WORDS_CHOOSE] = { "choose", "choisir", "elegir", "选择" },
+	[WORDS_MOVE] = { "move", "se déplacer", "moverse", "移动" },
+	[WORDS_TICK] = { "tick", "cocher", "marcar", "勾选" },
+	[WORDS_BACK] = { "back", "retour", "atrás", "返回" },
+	[WORDS_CONTINUE] = { "continue", "continuer", "continuar", "继续" },
+	[WORDS_KEEP] = { "keep answer", "garder la réponse",
 	    "mantener la respuesta", "保留回答" },
-	[TUI_W_NEXT] = { "next", "suivante", "siguiente", "下一题" },
-	[TUI_W_REVIEW] = { "review", "relire", "revisar", "核对" },
-	[TUI_W_LANGUAGE] = { "language", "langue", "idioma", "语言" },
-	[TUI_W_QUIT] = { "quit", "quitter", "salir", "退出" },
-	[TUI_W_OPEN] = { "open", "ouvrir", "abrir", "打开" },
-	[TUI_W_NEW] = { "new interview", "nouvel entretien",
+	[WORDS_NEXT] = { "next", "suivante", "siguiente", "下一题" },
+	[WORDS_REVIEW] = { "review", "relire", "revisar", "核对" },
+	[WORDS_LANGUAGE] = { "language", "langue", "idioma", "语言" },
+	[WORDS_QUIT] = { "quit", "quitter", "salir", "退出" },
+	[WORDS_OPEN] = { "open", "ouvrir", "abrir", "打开" },
+	[WORDS_NEW] = { "new interview", "nouvel entretien",
 	    "nueva entrevista", "新访谈" },
-	[TUI_W_RESULTS] = { "results", "résultats", "resultados", "结果" },
-	[TUI_W_CHANGE] = { "change", "modifier", "cambiar", "修改" },
-	[TUI_W_MARK_COMPLETE] = { "mark complete", "marquer complet",
+	[WORDS_RESULTS] = { "results", "résultats", "resultados", "结果" },
+	[WORDS_CHANGE] = { "change", "modifier", "cambiar", "修改" },
+	[WORDS_MARK_COMPLETE] = { "mark complete", "marquer complet",
 	    "marcar completa", "标记完成" },
-	[TUI_W_LEAVE_PARTIAL] = { "leave partial", "laisser partiel",
+	[WORDS_LEAVE_PARTIAL] = { "leave partial", "laisser partiel",
 	    "dejar parcial", "保存为未完成" },
-	[TUI_W_BACK_TO_LIST] = { "back to the list", "retour à la liste",
+	[WORDS_BACK_TO_LIST] = { "back to the list", "retour à la liste",
 	    "volver a la lista", "返回列表" },
-	[TUI_W_CHANGE_ANSWER] = { "change the answer", "modifier la réponse",
+	[WORDS_CHANGE_ANSWER] = { "change the answer", "modifier la réponse",
 	    "cambiar la respuesta", "修改答案" },
-	[TUI_W_CANCEL] = { "cancel", "annuler", "cancelar", "取消" },
-	[TUI_W_GROUP] = { "group", "groupe", "grupo", "分组" },
-	[TUI_W_SCROLL] = { "scroll", "défiler", "desplazar", "滚动" },
-	[TUI_W_RECOMPUTE] = { "recompute", "recalculer", "recalcular",
+	[WORDS_CANCEL] = { "cancel", "annuler", "cancelar", "取消" },
+	[WORDS_GROUP] = { "group", "groupe", "grupo", "分组" },
+	[WORDS_SCROLL] = { "scroll", "défiler", "desplazar", "滚动" },
+	[WORDS_RECOMPUTE] = { "recompute", "recalculer", "recalcular",
 	    "重新计算" },
 
 	/* Answers that are not values, and interview statuses. */
-	[TUI_W_DONT_KNOW] = { "don't know", "ne sait pas", "no sabe",
+	[WORDS_DONT_KNOW] = { "don't know", "ne sait pas", "no sabe",
 	    "不知道" },
-	[TUI_W_REFUSED] = { "refused", "refus", "no responde", "拒绝回答" },
-	[TUI_W_PARTIAL] = { "partial", "partiel", "parcial", "未完成" },
-	[TUI_W_COMPLETE] = { "complete", "complet", "completa", "已完成" },
-	[TUI_W_ABANDONED] = { "abandoned", "abandonné", "abandonada",
+	[WORDS_REFUSED] = { "refused", "refus", "no responde", "拒绝回答" },
+	[WORDS_PARTIAL] = { "partial", "partiel", "parcial", "未完成" },
+	[WORDS_COMPLETE] = { "complete", "complet", "completa", "已完成" },
+	[WORDS_ABANDONED] = { "abandoned", "abandonné", "abandonada",
 	    "已放弃" },
 
 	/* The whole program. */
-	[TUI_W_TOO_SMALL] = { "window too small", "fenêtre trop petite",
+	[WORDS_TOO_SMALL] = { "window too small", "fenêtre trop petite",
 	    "ventana demasiado pequeña", "窗口太小" },
-	[TUI_W_QUIT_CONFIRM] = {
+	[WORDS_QUIT_CONFIRM] = {
 	    "Quit? The interview stays partial and can be continued. y/n",
 	    "Quitter ? L'entretien reste partiel et pourra être repris. y/n",
 	    "¿Salir? La entrevista queda parcial y se podrá continuar. y/n",
 	    "退出？访谈保存为未完成，可继续。y/n" },
-	[TUI_W_ONE_LANGUAGE] = { "this questionnaire has one language",
+	[WORDS_ONE_LANGUAGE] = { "this questionnaire has one language",
 	    "ce questionnaire n'a qu'une langue",
 	    "este cuestionario tiene un solo idioma", "此问卷只有一种语言" },
-	[TUI_W_LANG_NOT_RECORDED] = { "the language could not be recorded: {1}",
+	[WORDS_LANG_NOT_RECORDED] = { "the language could not be recorded: {1}",
 	    "la langue n'a pas pu être enregistrée : {1}",
 	    "no se pudo registrar el idioma: {1}", "无法记录语言：{1}" },
-	[TUI_W_MEMBER] = { "member {1}", "membre {1}", "miembro {1}",
+	[WORDS_MEMBER] = { "member {1}", "membre {1}", "miembro {1}",
 	    "成员 {1}" },
-	[TUI_W_CANNOT_START] = { "cannot start an interview: {1}",
+	[WORDS_CANNOT_START] = { "cannot start an interview: {1}",
 	    "impossible de commencer un entretien : {1}",
 	    "no se puede empezar una entrevista: {1}", "无法开始访谈：{1}" },
 
 	/* Question screen. */
-	[TUI_W_QUESTION_N] = { "question {1} of {2}", "question {1} sur {2}",
+	[WORDS_QUESTION_N] = { "question {1} of {2}", "question {1} sur {2}",
 	    "pregunta {1} de {2}", "第 {1}/{2} 题" },
-	[TUI_W_MEMBER_N] = { "member {1} of {2}", "membre {1} sur {2}",
+	[WORDS_MEMBER_N] = { "member {1} of {2}", "membre {1} sur {2}",
 	    "miembro {1} de {2}", "成员 {1}/{2}" },
-	[TUI_W_QUESTIONS_ABOUT] = { "Questions about: {1}",
+	[WORDS_QUESTIONS_ABOUT] = { "Questions about: {1}",
 	    "Questions sur : {1}", "Preguntas sobre: {1}",
 	    "以下问题关于：{1}" },
-	[TUI_W_PRESS_ENTER] = { "Press Enter to continue",
+	[WORDS_PRESS_ENTER] = { "Press Enter to continue",
 	    "Appuyez sur Enter pour continuer", "Pulse Enter para continuar",
 	    "按 Enter 继续" },
-	[TUI_W_ENTER_KEEPS] = { "Enter keeps the answer",
+	[WORDS_ENTER_KEEPS] = { "Enter keeps the answer",
 	    "Enter garde la réponse", "Enter mantiene la respuesta",
 	    "按 Enter 保留回答" },
-	[TUI_W_ANSWER_GIVEN] = { "Answer given: {1}", "Réponse donnée : {1}",
+	[WORDS_ANSWER_GIVEN] = { "Answer given: {1}", "Réponse donnée : {1}",
 	    "Respuesta dada: {1}", "已答：{1}" },
-	[TUI_W_NO_DONT_KNOW] = { "\"don't know\" is not allowed for this "
+	[WORDS_NO_DONT_KNOW] = { "\"don't know\" is not allowed for this "
 	    "question", "« ne sait pas » n'est pas admis pour cette question",
 	    "«no sabe» no se admite en esta pregunta",
 	    "此题不允许回答“不知道”" },
-	[TUI_W_NO_REFUSED] = { "\"refused\" is not allowed for this question",
+	[WORDS_NO_REFUSED] = { "\"refused\" is not allowed for this question",
 	    "« refus » n'est pas admis pour cette question",
 	    "«no responde» no se admite en esta pregunta",
 	    "此题不允许“拒绝回答”" },
-	[TUI_W_FIRST_QUESTION] = { "this is the first question",
+	[WORDS_FIRST_QUESTION] = { "this is the first question",
 	    "c'est la première question", "esta es la primera pregunta",
 	    "这是第一题" },
-	[TUI_W_NO_CHOICE] = { "no choice has the number {1}",
+	[WORDS_NO_CHOICE] = { "no choice has the number {1}",
 	    "aucun choix ne porte le numéro {1}",
 	    "ninguna opción tiene el número {1}", "没有编号为 {1} 的选项" },
-	[TUI_W_AT_MOST_CHARS] = { "at most {1} characters",
+	[WORDS_AT_MOST_CHARS] = { "at most {1} characters",
 	    "{1} caractères au plus", "{1} caracteres como máximo",
 	    "最多 {1} 个字符" },
-	[TUI_W_NEEDS_ANSWER] = { "this question needs an answer first",
+	[WORDS_NEEDS_ANSWER] = { "this question needs an answer first",
 	    "cette question demande d'abord une réponse",
 	    "esta pregunta necesita antes una respuesta", "请先回答此题" },
 	/* Dates are typed with digits in this order whatever the language;
 	 * the letters say which part is which. */
-	[TUI_W_HINT_DATE] = { "YYYY-MM-DD", "AAAA-MM-JJ", "AAAA-MM-DD",
+	[WORDS_HINT_DATE] = { "YYYY-MM-DD", "AAAA-MM-JJ", "AAAA-MM-DD",
 	    "YYYY-MM-DD" },
-	[TUI_W_HINT_UP_TO] = { "up to {1} characters", "{1} caractères au plus",
+	[WORDS_HINT_UP_TO] = { "up to {1} characters", "{1} caractères au plus",
 	    "hasta {1} caracteres", "最多 {1} 个字符" },
-	[TUI_W_HINT_RANGE] = { "{1} to {2}", "de {1} à {2}", "de {1} a {2}",
+	[WORDS_HINT_RANGE] = { "{1} to {2}", "de {1} à {2}", "de {1} a {2}",
 	    "{1} 至 {2}" },
-	[TUI_W_HINT_AT_LEAST] = { "at least {1}", "au moins {1}",
+	[WORDS_HINT_AT_LEAST] = { "at least {1}", "au moins {1}",
 	    "al menos {1}", "至少 {1}" },
-	[TUI_W_HINT_AT_MOST] = { "at most {1}", "au plus {1}",
+	[WORDS_HINT_AT_MOST] = { "at most {1}", "au plus {1}",
 	    "como máximo {1}", "最多 {1}" },
-	[TUI_W_HINT_WHOLE] = { "whole number", "nombre entier",
+	[WORDS_HINT_WHOLE] = { "whole number", "nombre entier",
 	    "número entero", "整数" },
 	/* The point, not a comma: answers are read with '.' everywhere. */
-	[TUI_W_HINT_DECIMAL] = { "number, e.g. 2.5", "nombre, p. ex. 2.5",
+	[WORDS_HINT_DECIMAL] = { "number, e.g. 2.5", "nombre, p. ex. 2.5",
 	    "número, p. ej. 2.5", "数字，例如 2.5" },
 
 	/* Start screen. */
-	[TUI_W_COL_HOUSEHOLD] = { "Household", "Ménage", "Hogar", "住户" },
-	[TUI_W_COL_CLUSTER] = { "Cluster", "Grappe", "Conglomerado",
+	[WORDS_COL_HOUSEHOLD] = { "Household", "Ménage", "Hogar", "住户" },
+	[WORDS_COL_CLUSTER] = { "Cluster", "Grappe", "Conglomerado",
 	    "抽样群" },
-	[TUI_W_COL_STARTED] = { "Started", "Début", "Inicio", "开始时间" },
-	[TUI_W_COL_STATUS] = { "Status", "Statut", "Estado", "状态" },
-	[TUI_W_COL_ANSWERS] = { "Answers", "Réponses", "Respuestas",
+	[WORDS_COL_STARTED] = { "Started", "Début", "Inicio", "开始时间" },
+	[WORDS_COL_STATUS] = { "Status", "Statut", "Estado", "状态" },
+	[WORDS_COL_ANSWERS] = { "Answers", "Réponses", "Respuestas",
 	    "答案数" },
-	[TUI_W_NEW_INTERVIEW] = { "+ New interview", "+ Nouvel entretien",
+	[WORDS_NEW_INTERVIEW] = { "+ New interview", "+ Nouvel entretien",
 	    "+ Nueva entrevista", "+ 新访谈" },
-	[TUI_W_ON_DEVICE] = { "Interviews on this device ({1})",
+	[WORDS_ON_DEVICE] = { "Interviews on this device ({1})",
 	    "Entretiens sur cet appareil ({1})",
 	    "Entrevistas en este dispositivo ({1})", "本设备上的访谈（{1}）" },
-	[TUI_W_NONE_YET] = { "None yet: press n to begin one.",
+	[WORDS_NONE_YET] = { "None yet: press n to begin one.",
 	    "Aucun pour l'instant : appuyez sur n pour en commencer un.",
 	    "Ninguna todavía: pulse n para empezar una.",
 	    "还没有访谈：按 n 开始一个。" },
-	[TUI_W_N_PARTIAL] = { "{1} partial", "{1} partiel", "{1} parcial",
+	[WORDS_N_PARTIAL] = { "{1} partial", "{1} partiel", "{1} parcial",
 	    "{1} 个未完成" },
-	[TUI_W_N_PARTIAL_PL] = { "{1} partial", "{1} partiels",
+	[WORDS_N_PARTIAL_PL] = { "{1} partial", "{1} partiels",
 	    "{1} parciales", "{1} 个未完成" },
-	[TUI_W_N_COMPLETE] = { "{1} complete", "{1} complet", "{1} completa",
+	[WORDS_N_COMPLETE] = { "{1} complete", "{1} complet", "{1} completa",
 	    "{1} 个已完成" },
-	[TUI_W_N_COMPLETE_PL] = { "{1} complete", "{1} complets",
+	[WORDS_N_COMPLETE_PL] = { "{1} complete", "{1} complets",
 	    "{1} completas", "{1} 个已完成" },
-	[TUI_W_ENUMERATOR] = { "enumerator {1}", "enquêteur {1}",
+	[WORDS_ENUMERATOR] = { "enumerator {1}", "enquêteur {1}",
 	    "encuestador {1}", "调查员 {1}" },
-	[TUI_W_CANNOT_LIST] = { "cannot list the interviews: {1}",
+	[WORDS_CANNOT_LIST] = { "cannot list the interviews: {1}",
 	    "impossible de lister les entretiens : {1}",
 	    "no se pueden listar las entrevistas: {1}", "无法列出访谈：{1}" },
-	[TUI_W_CANNOT_OPEN] = { "cannot open the interview: {1}",
+	[WORDS_CANNOT_OPEN] = { "cannot open the interview: {1}",
 	    "impossible d'ouvrir l'entretien : {1}",
 	    "no se puede abrir la entrevista: {1}", "无法打开访谈：{1}" },
-	[TUI_W_KEEPS_VERSION] = {
+	[WORDS_KEEPS_VERSION] = {
 	    "this interview keeps the questionnaire version it began with",
 	    "cet entretien garde la version du questionnaire de son début",
 	    "esta entrevista conserva la versión del cuestionario con la que "
 	    "empezó", "此访谈沿用开始时的问卷版本" },
 
 	/* Review and reason screens. */
-	[TUI_W_REVIEW_TITLE] = { "Review", "Relecture", "Revisión",
+	[WORDS_REVIEW_TITLE] = { "Review", "Relecture", "Revisión",
 	    "核对答案" },
-	[TUI_W_REVIEW_STATUS] = { "review", "relecture", "revisión", "核对" },
-	[TUI_W_NO_ANSWER] = { "(no answer)", "(sans réponse)",
+	[WORDS_REVIEW_STATUS] = { "review", "relecture", "revisión", "核对" },
+	[WORDS_NO_ANSWER] = { "(no answer)", "(sans réponse)",
 	    "(sin respuesta)", "（未回答）" },
-	[TUI_W_N_ANSWERED] = { "{1} of {2} answered", "{1} sur {2} répondues",
+	[WORDS_N_ANSWERED] = { "{1} of {2} answered", "{1} sur {2} répondues",
 	    "{1} de {2} respondidas", "已答 {1}/{2}" },
-	[TUI_W_N_MISSING] = { "{1} required without an answer",
+	[WORDS_N_MISSING] = { "{1} required without an answer",
 	    "{1} obligatoire sans réponse", "{1} obligatoria sin respuesta",
 	    "{1} 道必答题未答" },
-	[TUI_W_N_MISSING_PL] = { "{1} required without an answer",
+	[WORDS_N_MISSING_PL] = { "{1} required without an answer",
 	    "{1} obligatoires sans réponse", "{1} obligatorias sin respuesta",
 	    "{1} 道必答题未答" },
-	[TUI_W_NO_LONGER_ASKED] = { "that question is no longer asked",
+	[WORDS_NO_LONGER_ASKED] = { "that question is no longer asked",
 	    "cette question n'est plus posée", "esa pregunta ya no se hace",
 	    "该题已不再询问" },
-	[TUI_W_NEEDS_ANSWER_COMPLETE] = {
+	[WORDS_NEEDS_ANSWER_COMPLETE] = {
 	    "this question needs an answer before the interview is complete",
 	    "cette question demande une réponse avant que l'entretien soit "
 	    "complet", "esta pregunta necesita una respuesta antes de "
 	    "completar la entrevista", "完成访谈前须先回答此题" },
-	[TUI_W_CANNOT_COMPLETE] = { "cannot mark the interview complete: {1}",
+	[WORDS_CANNOT_COMPLETE] = { "cannot mark the interview complete: {1}",
 	    "impossible de marquer l'entretien complet : {1}",
 	    "no se puede marcar la entrevista como completa: {1}",
 	    "无法将访谈标记为完成：{1}" },
-	[TUI_W_SAVED_COMPLETE] = { "interview complete and saved",
+	[WORDS_SAVED_COMPLETE] = { "interview complete and saved",
 	    "entretien complet et enregistré",
 	    "entrevista completa y guardada", "访谈已完成并保存" },
-	[TUI_W_CLOSED] = { "interview closed", "entretien fermé",
+	[WORDS_CLOSED] = { "interview closed", "entretien fermé",
 	    "entrevista cerrada", "访谈已关闭" },
-	[TUI_W_SAVED_PARTIAL] = { "interview saved as partial",
+	[WORDS_SAVED_PARTIAL] = { "interview saved as partial",
 	    "entretien enregistré comme partiel",
 	    "entrevista guardada como parcial", "访谈已保存为未完成" },
-	[TUI_W_REASON_TITLE] = { "Change a completed interview",
+	[WORDS_REASON_TITLE] = { "Change a completed interview",
 	    "Modifier un entretien terminé",
 	    "Cambiar una entrevista completada", "修改已完成的访谈" },
-	[TUI_W_QUESTION_IS] = { "Question: {1}", "Question : {1}",
+	[WORDS_QUESTION_IS] = { "Question: {1}", "Question : {1}",
 	    "Pregunta: {1}", "问题：{1}" },
-	[TUI_W_ANSWER_NOW] = { "Answer now: {1}", "Réponse actuelle : {1}",
+	[WORDS_ANSWER_NOW] = { "Answer now: {1}", "Réponse actuelle : {1}",
 	    "Respuesta actual: {1}", "当前答案：{1}" },
-	[TUI_W_WHY_COMPLETED] = {
+	[WORDS_WHY_COMPLETED] = {
 	    "Why are you changing this completed interview?",
 	    "Pourquoi modifiez-vous cet entretien terminé ?",
 	    "¿Por qué cambia esta entrevista completada?",
 	    "为什么要修改这份已完成的访谈？" },
-	[TUI_W_WHY_ABANDONED] = {
+	[WORDS_WHY_ABANDONED] = {
 	    "Why are you changing this abandoned interview?",
 	    "Pourquoi modifiez-vous cet entretien abandonné ?",
 	    "¿Por qué cambia esta entrevista abandonada?",
 	    "为什么要修改这份已放弃的访谈？" },
-	[TUI_W_REASON_KEPT] = {
+	[WORDS_REASON_KEPT] = {
 	    "The reason is kept in the interview's audit trail with every "
 	    "change until it is complete again.",
 	    "Le motif est gardé dans le journal d'audit de l'entretien avec "
@@ -232,120 +232,120 @@ static const char *const words[TUI_W__N][NLANGS] = {
 	    "El motivo se guarda en el registro de auditoría de la entrevista "
 	    "con cada cambio, hasta que vuelva a estar completa.",
 	    "在访谈再次完成之前，每次修改都会连同此原因记入访谈的审计记录。" },
-	[TUI_W_REASON_STATUS] = { "reason for the change",
+	[WORDS_REASON_STATUS] = { "reason for the change",
 	    "motif de la modification", "motivo del cambio", "修改原因" },
-	[TUI_W_REASON_NEEDED] = {
+	[WORDS_REASON_NEEDED] = {
 	    "a reason is needed to change a completed interview (Esc cancels)",
 	    "un motif est nécessaire pour modifier un entretien terminé "
 	    "(Esc annule)", "hace falta un motivo para cambiar una entrevista "
 	    "completada (Esc cancela)", "修改已完成的访谈须说明原因（Esc 取消）" },
-	[TUI_W_CANNOT_REOPEN] = { "cannot reopen the interview: {1}",
+	[WORDS_CANNOT_REOPEN] = { "cannot reopen the interview: {1}",
 	    "impossible de rouvrir l'entretien : {1}",
 	    "no se puede reabrir la entrevista: {1}", "无法重新打开访谈：{1}" },
-	[TUI_W_REOPENED] = {
+	[WORDS_REOPENED] = {
 	    "interview reopened: mark it complete again when done",
 	    "entretien rouvert : marquez-le de nouveau complet une fois fini",
 	    "entrevista reabierta: márquela de nuevo como completa al terminar",
 	    "访谈已重新打开：修改后请再次标记完成" },
-	[TUI_W_NO_CHANGE] = { "no change: the interview stays complete",
+	[WORDS_NO_CHANGE] = { "no change: the interview stays complete",
 	    "aucune modification : l'entretien reste complet",
 	    "sin cambios: la entrevista sigue completa",
 	    "未修改：访谈仍为已完成" },
 
 	/* Results screen. "Key Feature" is UNESCO's term in each language
 	 * (Key Features of Learning Cities). */
-	[TUI_W_RESULTS_TITLE] = { "Results", "Résultats", "Resultados",
+	[WORDS_RESULTS_TITLE] = { "Results", "Résultats", "Resultados",
 	    "结果" },
-	[TUI_W_TOTAL] = { "Total", "Total", "Total", "总计" },
-	[TUI_W_GROUP_LABEL] = { "Group:", "Groupe :", "Grupo:", "分组：" },
-	[TUI_W_NO_KEY_FEATURE] = { "(no Key Feature)",
+	[WORDS_TOTAL] = { "Total", "Total", "Total", "总计" },
+	[WORDS_GROUP_LABEL] = { "Group:", "Groupe :", "Grupo:", "分组：" },
+	[WORDS_NO_KEY_FEATURE] = { "(no Key Feature)",
 	    "(sans caractéristique clé)", "(sin característica clave)",
 	    "（无关键特征）" },
-	[TUI_W_BY_RATING] = { ", % by rating", ", % par note",
+	[WORDS_BY_RATING] = { ", % by rating", ", % par note",
 	    ", % por valoración", "，按评分的百分比" },
-	[TUI_W_TOTAL_ONLY] = { "not broken down (Total only)",
+	[WORDS_TOTAL_ONLY] = { "not broken down (Total only)",
 	    "non ventilé (Total seulement)", "sin desglose (solo Total)",
 	    "未细分（仅总计）" },
-	[TUI_W_NOT_BROKEN_BY] = { "not broken down by {1}",
+	[WORDS_NOT_BROKEN_BY] = { "not broken down by {1}",
 	    "non ventilé par {1}", "sin desglose por {1}", "未按 {1} 细分" },
-	[TUI_W_NO_ESTIMATE] = { "no estimate for {1}",
+	[WORDS_NO_ESTIMATE] = { "no estimate for {1}",
 	    "pas d'estimation pour {1}", "sin estimación para {1}",
 	    "{1} 没有估计值" },
-	[TUI_W_COMPUTING] = { "computing the results…",
+	[WORDS_COMPUTING] = { "computing the results…",
 	    "calcul des résultats…",
 	    "calculando los resultados…",
 	    "正在计算结果…" },
-	[TUI_W_NO_BREAKDOWN] = { "no indicator is broken down by group",
+	[WORDS_NO_BREAKDOWN] = { "no indicator is broken down by group",
 	    "aucun indicateur n'est ventilé par groupe",
 	    "ningún indicador está desglosado por grupo",
 	    "没有按分组细分的指标" },
-	[TUI_W_CANNOT_COMPUTE] = { "cannot compute the results: {1}",
+	[WORDS_CANNOT_COMPUTE] = { "cannot compute the results: {1}",
 	    "impossible de calculer les résultats : {1}",
 	    "no se pueden calcular los resultados: {1}", "无法计算结果：{1}" },
-	[TUI_W_BAD_ANSWERS] = { "{1} stored answer did not fit the "
+	[WORDS_BAD_ANSWERS] = { "{1} stored answer did not fit the "
 	    "questionnaire and counted as unanswered",
 	    "{1} réponse enregistrée ne correspondait pas au questionnaire et "
 	    "compte comme sans réponse",
 	    "{1} respuesta guardada no se ajustaba al cuestionario y cuenta "
 	    "como sin responder",
 	    "{1} 个已存答案与问卷不符，按未回答计" },
-	[TUI_W_BAD_ANSWERS_PL] = { "{1} stored answers did not fit the "
+	[WORDS_BAD_ANSWERS_PL] = { "{1} stored answers did not fit the "
 	    "questionnaire and counted as unanswered",
 	    "{1} réponses enregistrées ne correspondaient pas au questionnaire "
 	    "et comptent comme sans réponse",
 	    "{1} respuestas guardadas no se ajustaban al cuestionario y "
 	    "cuentan como sin responder",
 	    "{1} 个已存答案与问卷不符，按未回答计" },
-	[TUI_W_N_INTERVIEWS] = { "{1} complete interview",
+	[WORDS_N_INTERVIEWS] = { "{1} complete interview",
 	    "{1} entretien complet", "{1} entrevista completa",
 	    "{1} 份已完成访谈" },
-	[TUI_W_N_INTERVIEWS_PL] = { "{1} complete interviews",
+	[WORDS_N_INTERVIEWS_PL] = { "{1} complete interviews",
 	    "{1} entretiens complets", "{1} entrevistas completas",
 	    "{1} 份已完成访谈" },
-	[TUI_W_CONFIDENCE] = { "95% confidence intervals",
+	[WORDS_CONFIDENCE] = { "95% confidence intervals",
 	    "intervalles de confiance à 95 %",
 	    "intervalos de confianza del 95 %", "95% 置信区间" },
-	[TUI_W_FEWER_THAN] = { "† fewer than {1}",
+	[WORDS_FEWER_THAN] = { "† fewer than {1}",
 	    "† moins de {1}", "† menos de {1}",
 	    "† 少于 {1}" },
 	/* The report's scale for ratings (report.c). */
-	[TUI_W_MEAN_SCORE] = { "Mean score (1–5)",
+	[WORDS_MEAN_SCORE] = { "Mean score (1–5)",
 	    "Note moyenne (1–5)",
 	    "Puntuación media (1–5)",
 	    "平均分（1–5）" },
-	[TUI_W_RATING_1] = { "1 Poor", "1 Mauvais", "1 Malo", "1 差" },
-	[TUI_W_RATING_2] = { "2 Fair", "2 Passable", "2 Regular", "2 一般" },
-	[TUI_W_RATING_3] = { "3 Good", "3 Bon", "3 Bueno", "3 好" },
-	[TUI_W_RATING_4] = { "4 Very good", "4 Très bon", "4 Muy bueno",
+	[WORDS_RATING_1] = { "1 Poor", "1 Mauvais", "1 Malo", "1 差" },
+	[WORDS_RATING_2] = { "2 Fair", "2 Passable", "2 Regular", "2 一般" },
+	[WORDS_RATING_3] = { "3 Good", "3 Bon", "3 Bueno", "3 好" },
+	[WORDS_RATING_4] = { "4 Very good", "4 Très bon", "4 Muy bueno",
 	    "4 很好" },
-	[TUI_W_RATING_5] = { "5 Excellent", "5 Excellent", "5 Excelente",
+	[WORDS_RATING_5] = { "5 Excellent", "5 Excellent", "5 Excelente",
 	    "5 极好" },
 
 	/* Kiosk, for the respondent. */
-	[TUI_W_K_WELCOME] = { "Welcome", "Bienvenue", "Bienvenida", "欢迎" },
-	[TUI_W_K_CHOOSE_LANG] = { "Choose your language",
+	[WORDS_K_WELCOME] = { "Welcome", "Bienvenue", "Bienvenida", "欢迎" },
+	[WORDS_K_CHOOSE_LANG] = { "Choose your language",
 	    "Choisissez votre langue", "Elija su idioma", "请选择语言" },
-	[TUI_W_K_START] = { "start", "commencer", "empezar", "开始" },
-	[TUI_W_K_BEFORE] = { "Before you start", "Avant de commencer",
+	[WORDS_K_START] = { "start", "commencer", "empezar", "开始" },
+	[WORDS_K_BEFORE] = { "Before you start", "Avant de commencer",
 	    "Antes de empezar", "开始之前" },
-	[TUI_W_K_AGREE] = { "I agree, start", "J'accepte, commencer",
+	[WORDS_K_AGREE] = { "I agree, start", "J'accepte, commencer",
 	    "Acepto, empezar", "我同意，开始" },
-	[TUI_W_K_DECLINE] = { "No, thank you", "Non merci", "No, gracias",
+	[WORDS_K_DECLINE] = { "No, thank you", "Non merci", "No, gracias",
 	    "不，谢谢" },
-	[TUI_W_K_THANKS] = { "Thank you! Your answers have been saved.",
+	[WORDS_K_THANKS] = { "Thank you! Your answers have been saved.",
 	    "Merci ! Vos réponses sont enregistrées.",
 	    "¡Gracias! Sus respuestas se han guardado.",
 	    "谢谢！您的回答已保存。" },
-	[TUI_W_K_CLEARED] = { "The screen is now cleared for the next person.",
+	[WORDS_K_CLEARED] = { "The screen is now cleared for the next person.",
 	    "L'écran est maintenant effacé pour la personne suivante.",
 	    "La pantalla se borra ahora para la siguiente persona.",
 	    "屏幕现已为下一位清空。" },
-	[TUI_W_K_DECLINED] = { "Thank you. Nothing has been recorded.",
+	[WORDS_K_DECLINED] = { "Thank you. Nothing has been recorded.",
 	    "Merci. Rien n'a été enregistré.",
 	    "Gracias. No se ha registrado nada.", "谢谢。没有记录任何内容。" },
-	[TUI_W_K_STILL] = { "Are you still there?", "Êtes-vous toujours là ?",
+	[WORDS_K_STILL] = { "Are you still there?", "Êtes-vous toujours là ?",
 	    "¿Sigue ahí?", "您还在吗？" },
-	[TUI_W_K_STILL_MORE] = { "Press any key to go on. Otherwise your "
+	[WORDS_K_STILL_MORE] = { "Press any key to go on. Otherwise your "
 	    "answers so far are saved and the screen is cleared in {1} s",
 	    "Appuyez sur une touche pour continuer. Sinon, vos réponses sont "
 	    "enregistrées et l'écran est effacé dans {1} s",
@@ -353,54 +353,54 @@ static const char *const words[TUI_W__N][NLANGS] = {
 	    "y la pantalla se borra en {1} s",
 	    "请按任意键继续。否则，您目前的回答将被保存，屏幕将在 {1} 秒后"
 	    "清空" },
-	[TUI_W_K_OK] = { "OK", "OK", "Aceptar", "确定" },
-	[TUI_W_K_DONT_KNOW] = { "don't know", "je ne sais pas", "no sé",
+	[WORDS_K_OK] = { "OK", "OK", "Aceptar", "确定" },
+	[WORDS_K_DONT_KNOW] = { "don't know", "je ne sais pas", "no sé",
 	    "不知道" },
-	[TUI_W_K_REFUSED] = { "prefer not to say",
+	[WORDS_K_REFUSED] = { "prefer not to say",
 	    "je préfère ne pas répondre", "prefiero no responder",
 	    "不愿回答" },
-	[TUI_W_K_QUESTION_N] = { "Question {1} / {2}", "Question {1} / {2}",
+	[WORDS_K_QUESTION_N] = { "Question {1} / {2}", "Question {1} / {2}",
 	    "Pregunta {1} / {2}", "问题 {1} / {2}" },
 
 	/* Kiosk, for staff. */
-	[TUI_W_S_STAFF_ONLY] = { "Staff only", "Réservé au personnel",
+	[WORDS_S_STAFF_ONLY] = { "Staff only", "Réservé au personnel",
 	    "Solo personal", "仅限工作人员" },
-	[TUI_W_S_TRY_AGAIN] = { "Try again in {1} s", "Réessayez dans {1} s",
+	[WORDS_S_TRY_AGAIN] = { "Try again in {1} s", "Réessayez dans {1} s",
 	    "Vuelva a intentarlo en {1} s", "请在 {1} 秒后重试" },
-	[TUI_W_S_PIN] = { "PIN:", "PIN :", "PIN:", "PIN：" },
-	[TUI_W_S_PIN_KEYS] = { "Enter: confirm   Esc: back",
+	[WORDS_S_PIN] = { "PIN:", "PIN :", "PIN:", "PIN：" },
+	[WORDS_S_PIN_KEYS] = { "Enter: confirm   Esc: back",
 	    "Enter : valider   Esc : retour", "Enter: confirmar   Esc: volver",
 	    "Enter：确认   Esc：返回" },
-	[TUI_W_S_MENU] = { "Staff menu", "Menu du personnel",
+	[WORDS_S_MENU] = { "Staff menu", "Menu du personnel",
 	    "Menú del personal", "工作人员菜单" },
-	[TUI_W_S_TODAY] = { "Today's interviews on this terminal's database",
+	[WORDS_S_TODAY] = { "Today's interviews on this terminal's database",
 	    "Entretiens du jour dans la base de ce terminal",
 	    "Entrevistas de hoy en la base de datos de este terminal",
 	    "本终端数据库中今天的访谈" },
-	[TUI_W_S_COMPLETED] = { "completed", "terminés", "completadas",
+	[WORDS_S_COMPLETED] = { "completed", "terminés", "completadas",
 	    "已完成" },
-	[TUI_W_S_ABANDONED] = { "abandoned", "abandonnés", "abandonadas",
+	[WORDS_S_ABANDONED] = { "abandoned", "abandonnés", "abandonadas",
 	    "已放弃" },
-	[TUI_W_S_IN_PROGRESS] = { "in progress", "en cours", "en curso",
+	[WORDS_S_IN_PROGRESS] = { "in progress", "en cours", "en curso",
 	    "进行中" },
-	[TUI_W_S_CANNOT_COUNT] = { "cannot count: {1}",
+	[WORDS_S_CANNOT_COUNT] = { "cannot count: {1}",
 	    "comptage impossible : {1}", "no se puede contar: {1}",
 	    "无法统计：{1}" },
-	[TUI_W_S_BACK] = { "back to the kiosk", "retour au kiosque",
+	[WORDS_S_BACK] = { "back to the kiosk", "retour au kiosque",
 	    "volver al quiosco", "返回自助终端" },
-	[TUI_W_S_AFRESH] = { "start afresh for the next person",
+	[WORDS_S_AFRESH] = { "start afresh for the next person",
 	    "repartir de zéro pour la personne suivante",
 	    "empezar de nuevo para la siguiente persona", "为下一位重新开始" },
-	[TUI_W_S_EXIT] = { "exit the kiosk", "quitter le kiosque",
+	[WORDS_S_EXIT] = { "exit the kiosk", "quitter le kiosque",
 	    "salir del quiosco", "退出自助终端" },
-	[TUI_W_S_EITHER] = {
+	[WORDS_S_EITHER] = {
 	    "Either saves an interview in progress as abandoned.",
 	    "L'un comme l'autre enregistre un entretien en cours comme "
 	    "abandonné.", "Ambas opciones guardan una entrevista en curso "
 	    "como abandonada.", "两者都会把进行中的访谈保存为已放弃。" },
-	[TUI_W_S_CHOICES] = { "1, 2 or 9", "1, 2 ou 9", "1, 2 o 9",
+	[WORDS_S_CHOICES] = { "1, 2 or 9", "1, 2 ou 9", "1, 2 o 9",
 	    "1、2 或 9" },
-	[TUI_W_S_WRONG_PIN] = { "Wrong PIN ({1} in a row)",
+	[WORDS_S_WRONG_PIN] = { "Wrong PIN ({1} in a row)",
 	    "PIN erroné (échecs de suite : {1})",
 	    "PIN incorrecto (fallos seguidos: {1})",
 	    "PIN 错误（连续 {1} 次）" },
@@ -421,7 +421,7 @@ static const char *const own_names[NLANGS] = { "English", "Français",
 	"Español", "中文" };
 
 int
-tui_words_nlangs(void)
+words_nlangs(void)
 {
 	return NLANGS;
 }
@@ -439,7 +439,7 @@ same_base(const char *code, const char *base)
 }
 
 int
-tui_words_lang(const char *code)
+words_lang(const char *code)
 {
 	int i;
 
@@ -452,7 +452,7 @@ tui_words_lang(const char *code)
 }
 
 int
-tui_words_pick(const char *ui_lang, const char *lc_all,
+words_pick(const char *ui_lang, const char *lc_all,
     const char *lc_messages, const char *lang)
 {
 	const char *const order[] = { ui_lang, lc_all, lc_messages, lang };
@@ -460,29 +460,29 @@ tui_words_pick(const char *ui_lang, const char *lc_all,
 
 	for (i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (order[i] != NULL && order[i][0] != '\0')
-			return tui_words_lang(order[i]);
+			return words_lang(order[i]);
 	return EN;
 }
 
 int
-tui_words_env_lang(void)
+words_env_lang(void)
 {
-	return tui_words_pick(getenv("LCSURVEY_UI_LANG"), getenv("LC_ALL"),
+	return words_pick(getenv("LCSURVEY_UI_LANG"), getenv("LC_ALL"),
 	    getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
 const char *
-tui_words_code(int lang)
+words_code(int lang)
 {
 	return lang_codes[lang >= 0 && lang < NLANGS ? lang : EN];
 }
 
 const char *
-tui_words_get(int lang, enum tui_words_id w)
+words_get(int lang, enum words_id w)
 {
 	const char *s;
 
-	if (w < 0 || w >= TUI_W__N)
+	if (w < 0 || w >= WORDS__N)
 		return "";
 	if (lang < 0 || lang >= NLANGS)
 		lang = EN;
@@ -491,22 +491,22 @@ tui_words_get(int lang, enum tui_words_id w)
 }
 
 int
-tui_words_has(int lang, enum tui_words_id w)
+words_has(int lang, enum words_id w)
 {
-	return lang >= 0 && lang < NLANGS && w >= 0 && w < TUI_W__N &&
+	return lang >= 0 && lang < NLANGS && w >= 0 && w < WORDS__N &&
 	    words[w][lang] != NULL;
 }
 
-enum tui_words_id
-tui_words_plural(int lang, enum tui_words_id one, long n)
+enum words_id
+words_plural(int lang, enum words_id one, long n)
 {
 	int singular = lang == FR ? n == 0 || n == 1 : n == 1;
 
-	return singular ? one : (enum tui_words_id)(one + 1);
+	return singular ? one : (enum words_id)(one + 1);
 }
 
 void
-tui_words_fmt(struct buf *b, const char *tmpl, const char *a1,
+words_fmt(struct buf *b, const char *tmpl, const char *a1,
     const char *a2)
 {
 	const char *p = tmpl, *arg;
@@ -524,17 +524,17 @@ tui_words_fmt(struct buf *b, const char *tmpl, const char *a1,
 }
 
 void
-tui_words_fmtn(struct buf *b, const char *tmpl, long n1, long n2)
+words_fmtn(struct buf *b, const char *tmpl, long n1, long n2)
 {
 	char s1[24], s2[24];
 
 	snprintf(s1, sizeof s1, "%ld", n1);
 	snprintf(s2, sizeof s2, "%ld", n2);
-	tui_words_fmt(b, tmpl, s1, s2);
+	words_fmt(b, tmpl, s1, s2);
 }
 
 const char *
-tui_words_lang_name(const char *code)
+words_lang_name(const char *code)
 {
 	size_t i;
 
