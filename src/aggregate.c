@@ -817,12 +817,16 @@ aggregate_run(struct store *st, const struct questionnaire *qn, int64_t qrow,
 		goto out;
 	}
 	setup(&ag);
-	if (store_count_by_status(st, qrow, NULL, counts) < 0) {
-		buf_addf(err, "%s", store_errmsg(st));
-		goto out;
+	/* The total only sizes the progress bar, and costs a pass over the
+	 * interviews table (a tenth of the scan on the 1M city). */
+	if (o->progress != NULL) {
+		if (store_count_by_status(st, qrow, NULL, counts) < 0) {
+			buf_addf(err, "%s", store_errmsg(st));
+			goto out;
+		}
+		ag.total = counts[STORE_COMPLETE] +
+		    (o->include_partial ? counts[STORE_PARTIAL] : 0);
 	}
-	ag.total = counts[STORE_COMPLETE] +
-	    (o->include_partial ? counts[STORE_PARTIAL] : 0);
 	if (store_scan_design(st, qrow, o->include_partial, scan_fn, &ag)
 	    != 0) {
 		buf_addf(err, "%s", store_errmsg(st));

@@ -44,7 +44,8 @@ struct aggregate_opts {
 	int by_set;
 	const int *by;
 	int nby;
-	/* Called now and then during the scan; may be NULL. */
+	/* Called now and then during the scan; may be NULL, which also
+	 * spares counting the interviews for its total. */
 	void (*progress)(void *ctx, long done, long total);
 	void *progress_ctx;
 };
