@@ -8,12 +8,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "strutil.h"
+#include "words.h"
+#include "xmalloc.h"
 
 static int
 parse_number(const char *s, int integer, double *out)
@@ -41,16 +42,28 @@ choice_index(const struct qn_question *q, long code)
 	return -1;
 }
 
+/* Where a refusal goes, and in which language of words.h. */
+struct refusal {
+	int lang;
+	char *err;
+	size_t errsz;
+};
+
+static int
+refuse(const struct refusal *r, enum words_id w, const char *arg)
+{
+	words_say(r->err, r->errsz, r->lang, w, arg, NULL);
+	return -1;
+}
+
 static int
 parse_choice(const struct qn_question *q, const char *in, struct expr_value *v,
-    char *err, size_t errsz)
+    const struct refusal *r)
 {
 	double d;
 
-	if (parse_number(in, 1, &d) < 0 || choice_index(q, (long)d) < 0) {
-		snprintf(err, errsz, "'%s' is not one of the choices", in);
-		return -1;
-	}
+	if (parse_number(in, 1, &d) < 0 || choice_index(q, (long)d) < 0)
+		return refuse(r, WORDS_E_NOT_A_CHOICE, in);
 	v->kind = EXPR_V_NUMBER;
 	v->num = d;
 	return 0;
@@ -58,7 +71,7 @@ parse_choice(const struct qn_question *q, const char *in, struct expr_value *v,
 
 static int
 parse_multiple(const struct qn_question *q, const char *in,
-    struct expr_value *v, char *err, size_t errsz)
+    struct expr_value *v, const struct refusal *r)
 {
 	char tok[32];
 	const char *p = in;
@@ -75,16 +88,17 @@ parse_multiple(const struct qn_question *q, const char *in,
 			continue;
 		}
 		if (n >= sizeof tok) {
-			snprintf(err, errsz, "'%.*s' is not a choice code", (int)n, p);
+			char *code = xstrndup(p, n);
+
+			refuse(r, WORDS_E_NOT_A_CODE, code);
+			free(code);
 			return -1;
 		}
 		memcpy(tok, p, n);
 		tok[n] = '\0';
 		if (parse_number(tok, 1, &d) < 0 || (i = choice_index(q,
-		    (long)d)) < 0) {
-			snprintf(err, errsz, "'%s' is not one of the choices", tok);
-			return -1;
-		}
+		    (long)d)) < 0)
+			return refuse(r, WORDS_E_NOT_A_CHOICE, tok);
 		v->set |= UINT64_C(1) << i;
 		p += n;
 	}
@@ -95,7 +109,7 @@ parse_multiple(const struct qn_question *q, const char *in,
 }
 
 static int
-parse_yesno(const char *in, struct expr_value *v, char *err, size_t errsz)
+parse_yesno(const char *in, struct expr_value *v, const struct refusal *r)
 {
 	static const char *const yes[] = { "1", "y", "yes", NULL };
 	static const char *const no[] = { "0", "n", "no", NULL };
@@ -112,24 +126,49 @@ parse_yesno(const char *in, struct expr_value *v, char *err, size_t errsz)
 			v->num = 0;
 			return 0;
 		}
-	snprintf(err, errsz, "answer 1 for yes or 0 for no");
-	return -1;
+	return refuse(r, WORDS_E_YES_NO, NULL);
 }
 
 int
 answer_parse(const struct qn_question *q, const char *in,
     struct expr_value *v, char *err, size_t errsz)
 {
+	return answer_parse_in(q, in, 0, v, err, errsz);
+}
+
+/* A number or a date, typed in the form the question's type wants. */
+static int
+parse_scalar(const struct qn_question *q, const char *in,
+    struct expr_value *v, const struct refusal *r)
+{
 	int32_t days;
+
+	if (q->type == QN_DATE) {
+		if (expr_parse_date(in, strlen(in), &days) < 0)
+			return refuse(r, WORDS_E_NOT_DATE, in);
+		v->kind = EXPR_V_DATE;
+		v->date = days;
+		return 0;
+	}
+	if (parse_number(in, q->type == QN_INTEGER, &v->num) < 0)
+		return refuse(r, q->type == QN_INTEGER ? WORDS_E_NOT_WHOLE :
+		    WORDS_E_NOT_NUMBER, in);
+	v->kind = EXPR_V_NUMBER;
+	return 0;
+}
+
+int
+answer_parse_in(const struct qn_question *q, const char *in, int lang,
+    struct expr_value *v, char *err, size_t errsz)
+{
+	const struct refusal r = { lang, err, errsz };
 
 	memset(v, 0, sizeof *v);
 	if (q->type == QN_TEXT && in[0] != '\0') {
 		size_t len = strlen(in);
 
-		if (!strutil_utf8_valid(in, len)) {
-			snprintf(err, errsz, "the text is not valid UTF-8");
-			return -1;
-		}
+		if (!strutil_utf8_valid(in, len))
+			return refuse(&r, WORDS_E_NOT_UTF8, NULL);
 		v->kind = EXPR_V_TEXT;
 		v->text = in;
 		v->len = len;
@@ -148,33 +187,17 @@ answer_parse(const struct qn_question *q, const char *in,
 	switch (q->type) {
 	case QN_SINGLE:
 	case QN_RATING:
-		return parse_choice(q, in, v, err, errsz);
+		return parse_choice(q, in, v, &r);
 	case QN_MULTIPLE:
-		return parse_multiple(q, in, v, err, errsz);
+		return parse_multiple(q, in, v, &r);
 	case QN_YESNO:
-		return parse_yesno(in, v, err, errsz);
+		return parse_yesno(in, v, &r);
 	case QN_INTEGER:
 	case QN_DECIMAL:
-		if (parse_number(in, q->type == QN_INTEGER, &v->num) < 0) {
-			snprintf(err, errsz, q->type == QN_INTEGER ? "'%s' is not a "
-			    "whole number" : "'%s' is not a number (use '.' for "
-			    "decimals)", in);
-			return -1;
-		}
-		v->kind = EXPR_V_NUMBER;
-		return 0;
 	case QN_DATE:
-		if (expr_parse_date(in, strlen(in), &days) < 0) {
-			snprintf(err, errsz, "'%s' is not a date (use YYYY-MM-DD)",
-			    in);
-			return -1;
-		}
-		v->kind = EXPR_V_DATE;
-		v->date = days;
-		return 0;
+		return parse_scalar(q, in, v, &r);
 	default:
-		snprintf(err, errsz, "this question takes no answer");
-		return -1;
+		return refuse(&r, WORDS_E_TAKES_NONE, NULL);
 	}
 }
 

@@ -19,10 +19,14 @@
  * y/n/yes/no); dates YYYY-MM-DD; "" is "no answer"; the words "dk" and
  * "refused" (in any case) are the missing codes. Text answers point into
  * input (v->text), which must outlive v. Returns 0, or -1 with a message
- * in err.
+ * in err, in English: the form imports and `lcsurvey script` report.
  */
 int answer_parse(const struct qn_question *q, const char *input,
     struct expr_value *v, char *err, size_t errsz);
+/* The same with the message in language lang of the catalogue (words.h),
+ * for the person at the screen; only the message differs. */
+int answer_parse_in(const struct qn_question *q, const char *input,
+    int lang, struct expr_value *v, char *err, size_t errsz);
 
 /*
  * Appends v, as an answer to q, to b: codes as their label in language

@@ -18,6 +18,7 @@
 
 #include "answer.h"
 #include "strutil.h"
+#include "words.h"
 #include "xmalloc.h"
 
 struct slot {
@@ -33,6 +34,7 @@ struct interview {
 	int *base; /* first slot of each question */
 	struct interview_pos pos;
 	int lang; /* for messages from the questionnaire */
+	int words; /* for the engine's own (words.h) */
 	/*
 	 * Per roster: members as the answers stand (-1: not known; recomputed
 	 * on demand, forgotten whenever an answer changes) and the highest
@@ -597,10 +599,30 @@ interview_set_language(struct interview *iv, int lang)
 		iv->lang = lang;
 }
 
-static const char *
-text_in(const struct interview *iv, qn_text t)
+void
+interview_set_words(struct interview *iv, int lang)
 {
-	return t != NULL ? t[iv->lang] : NULL;
+	iv->words = lang;
+}
+
+/* A refusal in the engine's language: entry w with arg in its "{1}". */
+static int
+say(const struct interview *iv, enum words_id w, const char *arg, char *err,
+    size_t errsz)
+{
+	words_say(err, errsz, iv->words, w, arg, NULL);
+	return -1;
+}
+
+/* The questionnaire's own message t if it has one, else entry w. */
+static void
+say_either(const struct interview *iv, qn_text t, enum words_id w, char *err,
+    size_t errsz)
+{
+	if (t != NULL)
+		snprintf(err, errsz, "%s", t[iv->lang]);
+	else
+		say(iv, w, NULL, err, errsz);
 }
 
 /*
@@ -627,18 +649,16 @@ check_holds(struct interview *iv, const struct expr *e,
 }
 
 static int
-bound_error(const struct qn_question *q, const struct expr_value *v,
-    const char *which, double bound, char *err, size_t errsz)
+bound_error(const struct interview *iv, const struct expr_value *v,
+    enum words_id which, double bound, char *err, size_t errsz)
 {
 	char b[32];
 
-	(void)q;
 	if (v->kind == EXPR_V_DATE)
 		expr_format_date((int32_t)bound, b);
 	else
 		snprintf(b, sizeof b, "%.10g", bound);
-	snprintf(err, errsz, "the answer must be %s %s", which, b);
-	return -1;
+	return say(iv, which, b, err, errsz);
 }
 
 /* Type-independent checks; answer_parse has already checked the form. */
@@ -647,39 +667,34 @@ validate(struct interview *iv, const struct qn_question *q, int member,
     const struct expr_value *v, char *err, size_t errsz)
 {
 	if (v->kind == EXPR_V_NULL) {
-		if (v->missing == EXPR_DONT_KNOW && !q->allow_dont_know) {
-			snprintf(err, errsz, "\"don't know\" is not allowed here");
-			return -1;
-		}
-		if (v->missing == EXPR_REFUSED && !q->allow_refused) {
-			snprintf(err, errsz, "\"refused\" is not allowed here");
-			return -1;
-		}
-		if (v->missing == EXPR_UNANSWERED && q->required) {
-			snprintf(err, errsz, "an answer is required");
-			return -1;
-		}
+		if (v->missing == EXPR_DONT_KNOW && !q->allow_dont_know)
+			return say(iv, WORDS_E_NO_DONT_KNOW, NULL, err, errsz);
+		if (v->missing == EXPR_REFUSED && !q->allow_refused)
+			return say(iv, WORDS_E_NO_REFUSED, NULL, err, errsz);
+		if (v->missing == EXPR_UNANSWERED && q->required)
+			return say(iv, WORDS_E_REQUIRED, NULL, err, errsz);
 		return 0;
 	}
 	if (v->kind == EXPR_V_NUMBER || v->kind == EXPR_V_DATE) {
 		double x = v->kind == EXPR_V_DATE ? v->date : v->num;
 
 		if (q->has_min && x < q->min)
-			return bound_error(q, v, "at least", q->min, err, errsz);
+			return bound_error(iv, v, WORDS_E_AT_LEAST, q->min, err,
+			    errsz);
 		if (q->has_max && x > q->max)
-			return bound_error(q, v, "at most", q->max, err, errsz);
+			return bound_error(iv, v, WORDS_E_AT_MOST, q->max, err,
+			    errsz);
 	}
 	if (v->kind == EXPR_V_TEXT && q->max_length > 0 &&
 	    strutil_utf8_len(v->text, v->len) > (size_t)q->max_length) {
-		snprintf(err, errsz, "the answer is longer than %d characters",
-		    q->max_length);
-		return -1;
+		char n[16];
+
+		snprintf(n, sizeof n, "%d", q->max_length);
+		return say(iv, WORDS_E_TOO_LONG, n, err, errsz);
 	}
 	if (check_holds(iv, q->constraint, q, member, v))
 		return 0;
-	snprintf(err, errsz, "%s", q->constraint_message ?
-	    text_in(iv, q->constraint_message) :
-	    "the answer is not consistent with earlier answers");
+	say_either(iv, q->constraint_message, WORDS_E_INCONSISTENT, err, errsz);
 	return -1;
 }
 
@@ -698,10 +713,8 @@ interview_answer_flags(struct interview *iv, const struct expr_value *v,
 	const struct qn_question *q = interview_current(iv, &member);
 	unsigned saved_flags = 0;
 
-	if (q == NULL) {
-		snprintf(err, errsz, "the interview is at its end");
-		return -1;
-	}
+	if (q == NULL)
+		return say(iv, WORDS_E_AT_END, NULL, err, errsz);
 	if (q->type == QN_NOTE) {
 		iv->pos = next_shown(iv, iv->pos);
 		return 0;
@@ -711,9 +724,8 @@ interview_answer_flags(struct interview *iv, const struct expr_value *v,
 	if (v->kind != EXPR_V_NULL &&
 	    !check_holds(iv, q->warning, q, member, v)) {
 		if (!(flags & INTERVIEW_CONFIRMED)) {
-			snprintf(err, errsz, "%s", q->warning_message ?
-			    text_in(iv, q->warning_message) :
-			    "this answer is unusual; confirm it or correct it");
+			say_either(iv, q->warning_message, WORDS_E_UNUSUAL,
+			    err, errsz);
 			return 1;
 		}
 		saved_flags |= INTERVIEW_CONFIRMED;
@@ -721,12 +733,12 @@ interview_answer_flags(struct interview *iv, const struct expr_value *v,
 	/* An optional question left empty is saved as an empty answer, so
 	 * that resuming knows it was seen and does not ask it again. */
 	if (sink_save(iv, q->index, member, v, seconds, saved_flags) < 0) {
-		snprintf(err, errsz, "the answer could not be saved");
+		say(iv, WORDS_E_UNSAVED, NULL, err, errsz);
 		return INTERVIEW_UNSAVED;
 	}
 	put(iv, q->index, member, v);
 	if (refresh(iv, q->index, member) < 0) {
-		snprintf(err, errsz, "a dependent answer could not be saved");
+		say(iv, WORDS_E_DEP_UNSAVED, NULL, err, errsz);
 		return INTERVIEW_UNSAVED;
 	}
 	iv->pos = next_shown(iv, iv->pos);

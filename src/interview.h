@@ -141,6 +141,9 @@ int interview_foreach(const struct interview *iv,
 /* The language (index into qn->langs) of messages taken from the
  * questionnaire, such as constraint messages. */
 void interview_set_language(struct interview *iv, int lang);
+/* The language (of the catalogue, words.h) of the engine's own messages,
+ * such as "an answer is required": English until set. */
+void interview_set_words(struct interview *iv, int lang);
 
 /*
  * Appends text to out with each "{question}" replaced by its answer for

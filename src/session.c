@@ -14,6 +14,7 @@
 #include "answer.h"
 #include "record.h"
 #include "sec.h"
+#include "words.h"
 #include "xmalloc.h"
 
 double
@@ -400,6 +401,21 @@ session_set_language(struct session *s, int lang)
 	return store_interview_set_language(s->st, s->uuid, s->qn->langs[lang]);
 }
 
+void
+session_set_words(struct session *s, int lang)
+{
+	s->words = lang;
+	interview_set_words(s->iv, lang);
+}
+
+/* A message for the person answering: entry w, arg in its "{1}". */
+static void
+say(const struct session *s, struct buf *err, enum words_id w,
+    const char *arg)
+{
+	words_fmt(err, words_get(s->words, w), arg, NULL);
+}
+
 static void
 drop_pending(struct session *s)
 {
@@ -418,23 +434,25 @@ answer(struct session *s, const struct expr_value *v, unsigned flags,
 	int rc;
 
 	if (q == NULL) {
-		buf_addf(err, "the interview is at its end");
+		say(s, err, WORDS_E_AT_END, NULL);
 		return -1;
 	}
 	/* An edit after the end goes through session_reopen, so that the
 	 * audit trail has the enumerator's reason for it. */
 	if (strcmp(s->status, "complete") == 0 ||
 	    strcmp(s->status, "abandoned") == 0) {
-		buf_addf(err, "the interview is %s: reopen it, giving a reason, "
-		    "to change an answer", s->status);
+		say(s, err, WORDS_E_CLOSED, words_get(s->words,
+		    strcmp(s->status, "complete") == 0 ? WORDS_COMPLETE :
+		    WORDS_ABANDONED));
 		return -1;
 	}
 	rc = interview_answer_flags(s->iv, v, now - s->shown_at, flags, msg,
 	    sizeof msg);
 	if (rc == INTERVIEW_UNSAVED) {
 		/* Say why: the store knows (the file, the disk). */
-		buf_addf(err, "%s in '%s': %s", msg, store_path(s->st),
-		    store_errmsg(s->st));
+		words_fmt(err, words_get(s->words, WORDS_E_IN_FILE), msg,
+		    store_path(s->st));
+		buf_addf(err, ": %s", store_errmsg(s->st));
 		return rc;
 	}
 	if (rc != 0) {
@@ -474,7 +492,7 @@ session_confirm(struct session *s, struct buf *err)
 	int rc;
 
 	if (!s->has_pending) {
-		buf_adds(err, "there is no answer waiting for confirmation");
+		say(s, err, WORDS_E_NOTHING_PENDING, NULL);
 		return -1;
 	}
 	rc = answer(s, &s->pending, INTERVIEW_CONFIRMED, err);
@@ -490,10 +508,10 @@ session_answer_text(struct session *s, const char *input, struct buf *err)
 	char msg[256];
 
 	if (q == NULL) {
-		buf_addf(err, "the interview is at its end");
+		say(s, err, WORDS_E_AT_END, NULL);
 		return -1;
 	}
-	if (answer_parse(q, input, &v, msg, sizeof msg) < 0) {
+	if (answer_parse_in(q, input, s->words, &v, msg, sizeof msg) < 0) {
 		buf_adds(err, msg);
 		return -1;
 	}

@@ -26,6 +26,7 @@ struct session {
 	char uuid[37];
 	struct interview *iv;
 	int lang;
+	int words;	     /* the language of refusals (words.h) */
 	int version_changed; /* resumed under an older stored version */
 	double shown_at;     /* when the current question was shown (seconds) */
 	/* An answer whose soft check failed, kept for session_confirm. */
@@ -80,6 +81,10 @@ int session_set_status(struct session *s, const char *status,
 int session_reopen(struct session *s, const char *reason, struct buf *err);
 /* Sets the language of the interview (shown and recorded). */
 int session_set_language(struct session *s, int lang);
+/* Sets the language (of the catalogue, words.h) in which answers are
+ * refused: the screens' language. English until set, and after each
+ * session_begin or session_resume. */
+void session_set_words(struct session *s, int lang);
 /* Answers the current question with typed text (see answer_parse);
  * seconds spent are measured from the last call. */
 int session_answer_text(struct session *s, const char *input,

@@ -134,6 +134,89 @@ static const char *const words[WORDS__N][NLANGS] = {
 	[WORDS_HINT_DECIMAL] = { "number, e.g. 2.5", "nombre, p. ex. 2.5",
 	    "número, p. ej. 2.5", "数字，例如 2.5" },
 
+	/* Refusals. Quotation marks as each language writes them around a
+	 * quoted answer; the date's letters as in WORDS_HINT_DATE. */
+	[WORDS_E_NOT_A_CHOICE] = { "'{1}' is not one of the choices",
+	    "« {1} » ne fait pas partie des choix",
+	    "«{1}» no es una de las opciones", "“{1}”不是可选的选项" },
+	[WORDS_E_NOT_A_CODE] = { "'{1}' is not a choice code",
+	    "« {1} » n'est pas un code de choix",
+	    "«{1}» no es un código de opción", "“{1}”不是选项编号" },
+	[WORDS_E_YES_NO] = { "answer 1 for yes or 0 for no",
+	    "répondez 1 pour oui ou 0 pour non",
+	    "responda 1 para sí o 0 para no", "请回答 1（是）或 0（否）" },
+	[WORDS_E_NOT_UTF8] = { "the text is not valid UTF-8",
+	    "le texte n'est pas de l'UTF-8 valide",
+	    "el texto no es UTF-8 válido", "文本不是有效的 UTF-8" },
+	[WORDS_E_NOT_WHOLE] = { "'{1}' is not a whole number",
+	    "« {1} » n'est pas un nombre entier",
+	    "«{1}» no es un número entero", "“{1}”不是整数" },
+	[WORDS_E_NOT_NUMBER] = { "'{1}' is not a number (use '.' for "
+	    "decimals)", "« {1} » n'est pas un nombre (utilisez « . » pour "
+	    "les décimales)", "«{1}» no es un número (use «.» para los "
+	    "decimales)", "“{1}”不是数字（小数点请用“.”）" },
+	[WORDS_E_NOT_DATE] = { "'{1}' is not a date (use YYYY-MM-DD)",
+	    "« {1} » n'est pas une date (utilisez AAAA-MM-JJ)",
+	    "«{1}» no es una fecha (use AAAA-MM-DD)",
+	    "“{1}”不是日期（格式为 YYYY-MM-DD）" },
+	[WORDS_E_TAKES_NONE] = { "this question takes no answer",
+	    "cette question n'attend pas de réponse",
+	    "esta pregunta no admite respuesta", "此题无需作答" },
+	[WORDS_E_AT_END] = { "the interview is at its end",
+	    "l'entretien est arrivé à sa fin",
+	    "la entrevista ha llegado al final", "访谈已到结尾" },
+	[WORDS_E_AT_LEAST] = { "the answer must be at least {1}",
+	    "la réponse doit être supérieure ou égale à {1}",
+	    "la respuesta debe ser como mínimo {1}", "答案不能小于 {1}" },
+	[WORDS_E_AT_MOST] = { "the answer must be at most {1}",
+	    "la réponse doit être inférieure ou égale à {1}",
+	    "la respuesta debe ser como máximo {1}", "答案不能大于 {1}" },
+	[WORDS_E_NO_DONT_KNOW] = { "\"don't know\" is not allowed here",
+	    "« ne sait pas » n'est pas admis ici",
+	    "«no sabe» no se admite aquí", "此处不允许回答“不知道”" },
+	[WORDS_E_NO_REFUSED] = { "\"refused\" is not allowed here",
+	    "« refus » n'est pas admis ici",
+	    "«no responde» no se admite aquí", "此处不允许“拒绝回答”" },
+	[WORDS_E_REQUIRED] = { "an answer is required",
+	    "une réponse est obligatoire", "la respuesta es obligatoria",
+	    "此题必须作答" },
+	[WORDS_E_TOO_LONG] = { "the answer is longer than {1} characters",
+	    "la réponse dépasse {1} caractères",
+	    "la respuesta tiene más de {1} caracteres",
+	    "答案超过 {1} 个字符" },
+	[WORDS_E_INCONSISTENT] = {
+	    "the answer is not consistent with earlier answers",
+	    "la réponse n'est pas cohérente avec les réponses précédentes",
+	    "la respuesta no es coherente con las respuestas anteriores",
+	    "答案与之前的回答不一致" },
+	[WORDS_E_UNUSUAL] = {
+	    "this answer is unusual; confirm it or correct it",
+	    "cette réponse est inhabituelle : confirmez-la ou corrigez-la",
+	    "esta respuesta es inusual: confírmela o corríjala",
+	    "此答案不同寻常，请确认或更正" },
+	[WORDS_E_UNSAVED] = { "the answer could not be saved",
+	    "la réponse n'a pas pu être enregistrée",
+	    "no se pudo guardar la respuesta", "答案无法保存" },
+	[WORDS_E_DEP_UNSAVED] = { "a dependent answer could not be saved",
+	    "une réponse qui en dépend n'a pas pu être enregistrée",
+	    "no se pudo guardar una respuesta que depende de esta",
+	    "一个相关的答案无法保存" },
+	/* {1} is one of the two above, {2} the database file. */
+	[WORDS_E_IN_FILE] = { "{1} in '{2}'", "{1} dans '{2}'",
+	    "{1} en '{2}'", "{1}（文件 '{2}'）" },
+	/* {1} is WORDS_COMPLETE or WORDS_ABANDONED. */
+	[WORDS_E_CLOSED] = { "the interview is {1}: reopen it, giving a "
+	    "reason, to change an answer", "l'entretien est {1} : rouvrez-le, "
+	    "en indiquant un motif, pour modifier une réponse",
+	    "la entrevista está {1}: reábrala, indicando un motivo, para "
+	    "cambiar una respuesta", "访谈{1}：如需修改答案，请说明原因并"
+	    "重新打开" },
+	[WORDS_E_NOTHING_PENDING] = {
+	    "there is no answer waiting for confirmation",
+	    "aucune réponse n'attend de confirmation",
+	    "no hay ninguna respuesta pendiente de confirmación",
+	    "没有待确认的答案" },
+
 	/* Start screen. */
 	[WORDS_COL_HOUSEHOLD] = { "Household", "Ménage", "Hogar", "住户" },
 	[WORDS_COL_CLUSTER] = { "Cluster", "Grappe", "Conglomerado",
@@ -531,6 +614,26 @@ words_fmtn(struct buf *b, const char *tmpl, long n1, long n2)
 	snprintf(s1, sizeof s1, "%ld", n1);
 	snprintf(s2, sizeof s2, "%ld", n2);
 	words_fmt(b, tmpl, s1, s2);
+}
+
+void
+words_say(char *dst, size_t size, int lang, enum words_id w,
+    const char *a1, const char *a2)
+{
+	struct buf b = BUF_INIT;
+	size_t n;
+
+	if (size == 0)
+		return;
+	words_fmt(&b, words_get(lang, w), a1, a2);
+	n = b.len < size ? b.len : size - 1;
+	/* Back off continuation bytes so that no character is cut. */
+	if (n < b.len)
+		while (n > 0 && ((unsigned char)b.s[n] & 0xc0) == 0x80)
+			n--;
+	memcpy(dst, buf_str(&b), n);
+	dst[n] = '\0';
+	buf_release(&b);
 }
 
 const char *

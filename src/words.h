@@ -46,6 +46,17 @@ enum words_id {
 	WORDS_HINT_DATE, WORDS_HINT_UP_TO, WORDS_HINT_RANGE,
 	WORDS_HINT_AT_LEAST, WORDS_HINT_AT_MOST, WORDS_HINT_WHOLE,
 	WORDS_HINT_DECIMAL,
+	/* Why the answer parser, the engine or the session refuse an
+	 * answer (WORDS_E_*): the same words for the enumerator and, in the
+	 * kiosk, for the respondent. */
+	WORDS_E_NOT_A_CHOICE, WORDS_E_NOT_A_CODE, WORDS_E_YES_NO,
+	WORDS_E_NOT_UTF8, WORDS_E_NOT_WHOLE, WORDS_E_NOT_NUMBER,
+	WORDS_E_NOT_DATE, WORDS_E_TAKES_NONE, WORDS_E_AT_END,
+	WORDS_E_AT_LEAST, WORDS_E_AT_MOST, WORDS_E_NO_DONT_KNOW,
+	WORDS_E_NO_REFUSED, WORDS_E_REQUIRED, WORDS_E_TOO_LONG,
+	WORDS_E_INCONSISTENT, WORDS_E_UNUSUAL, WORDS_E_UNSAVED,
+	WORDS_E_DEP_UNSAVED, WORDS_E_IN_FILE, WORDS_E_CLOSED,
+	WORDS_E_NOTHING_PENDING,
 	/* Start screen. */
 	WORDS_COL_HOUSEHOLD, WORDS_COL_CLUSTER, WORDS_COL_STARTED,
 	WORDS_COL_STATUS, WORDS_COL_ANSWERS, WORDS_NEW_INTERVIEW,
@@ -125,6 +136,12 @@ void words_fmt(struct buf *b, const char *tmpl, const char *a1,
     const char *a2);
 /* The same with numbers. */
 void words_fmtn(struct buf *b, const char *tmpl, long n1, long n2);
+/* Entry w of language lang, formatted as words_fmt does, into dst of
+ * size bytes: always NUL-terminated, and cut, if it must be, before a
+ * character rather than inside one. For callers that report into a
+ * fixed buffer (char *err, size_t errsz). */
+void words_say(char *dst, size_t size, int lang, enum words_id w,
+    const char *a1, const char *a2);
 
 /*
  * The name of a language in that language ("Français" for "fr"), for

@@ -78,11 +78,14 @@ struct kiosk {
 };
 
 /* The respondent's language is the questionnaire's they chose; what
- * the catalogue lacks of it is English. */
+ * the catalogue lacks of it is English. It is also the language their
+ * answers are refused in. */
 static void
 speak_respondent(struct kiosk *k)
 {
 	k->t.ui = words_lang(k->o->qn->langs[k->t.lang]);
+	if (k->t.in_session)
+		session_set_words(&k->t.s, k->t.ui);
 }
 
 /* The kiosk's sentence w in the respondent's language. */
@@ -172,6 +175,7 @@ begin_interview(struct kiosk *k)
 	}
 	buf_release(&err);
 	t->in_session = 1;
+	speak_respondent(k);
 	t->qpos_valid = 0;
 	t->screen = TUI_QUESTION;
 	k->screen = K_QUESTION;

@@ -325,6 +325,7 @@ begin(struct tui *t)
 		buf_release(&err);
 		return;
 	}
+	session_set_words(&t->s, t->ui);
 	t->in_session = 1;
 	t->was_complete = 0;
 	t->qpos_valid = 0;
@@ -343,6 +344,7 @@ open_row(struct tui *t, const struct tui_row *r)
 		buf_release(&err);
 		return;
 	}
+	session_set_words(&t->s, t->ui);
 	t->in_session = 1;
 	t->lang = t->s.lang;
 	t->qpos_valid = 0;
