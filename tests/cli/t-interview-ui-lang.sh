@@ -1,11 +1,11 @@
 #!/bin/sh
 # t-interview-ui-lang.sh: the screens' own text (key help, status line,
-# titles, messages) speaks the enumerator's language, read from the
-# environment, while F2 switches only the questions. French from
-# LANG=fr_FR.UTF-8 (a locale that need not be installed); Chinese from
-# LCSURVEY_UI_LANG=zh, which wins over LC_ALL, at 40x12 where every
-# line must still fit; English for LANG=C and for a language the
-# catalogue lacks.
+# titles, messages, and why an answer is refused) speaks the
+# enumerator's language, read from the environment, while F2 switches
+# only the questions. French from LANG=fr_FR.UTF-8 (a locale that need
+# not be installed); Chinese from LCSURVEY_UI_LANG=zh, which wins over
+# LC_ALL, at 40x12 where every line must still fit; English for LANG=C
+# and for a language the catalogue lacks.
 set -eu
 . "$TOP/tests/cli/lib-tmux.sh"
 
@@ -59,6 +59,13 @@ keys 1
 answer '^   Enumeration area number *$'
 wait_for '› +de 1 à 9999 *$'
 wait_for '^ question 2 sur 7 · Identification · en *$'
+# The engine refuses in the screens' language too, not the questions'.
+send_text abc
+keys Enter
+wait_for "^   « abc » n'est pas un nombre entier *\$"
+keys C-u 0 Enter
+wait_for '^   la réponse doit être supérieure ou égale à 1 *$'
+keys C-u
 # F2: the questions in French, the furniture as it was.
 keys F2
 wait_for '^   Numéro de la zone de dénombrement *$'
@@ -98,6 +105,10 @@ fits 40
 keys 1
 answer '^ Enumeration area number *$'
 wait_for '^ › +1 至 9999 *$'
+send_text x
+keys Enter
+wait_for '^ “x”不是整数 *$'
+keys C-u
 wait_for '^ Enter 提交  PgUp 返回  F4 核对 *$'
 fits 40
 quit '^ 退出？访谈保存为未完成，可继续。y/n *$'

@@ -1,0 +1,34 @@
+#!/bin/sh
+# t-kiosk-lang.sh: an answer is refused in the language the respondent
+# chose, not the terminal's: a French respondent who leaves a required
+# question empty reads French, and the next respondent, who chooses
+# English on the same kiosk, reads English again.
+set -eu
+. "$TOP/tests/cli/lib-tmux.sh"
+. "$TOP/tests/cli/lib-kiosk.sh"
+
+kiosk_pin 24680
+kiosk_start
+
+keys 2
+answer 'Avant de commencer' 1
+answer 'Comment vous appeler'
+keys Enter
+wait_for '^ +une réponse est obligatoire *$'
+send_text Aurélie
+keys Enter
+answer 'Quel âge avez-vous, Aurélie' 2
+answer 'appris quelque chose de nouveau' 1
+answer 'Autre chose' Enter
+wait_for 'Merci ! Vos réponses sont enregistrées'
+keys Enter
+
+wait_for 'Choose your language'
+keys 1
+answer 'I agree, start' 1
+answer 'What should we call you'
+keys Enter
+wait_for '^ +an answer is required *$'
+capture | grep -q 'obligatoire' && fail "French left on the English screen"
+staff_exit 24680
+echo "ok: t-kiosk-lang"
