@@ -15,14 +15,9 @@ answer 'Avant de commencer' 1
 answer 'Comment vous appeler'
 keys Enter
 wait_for '^ +une réponse est obligatoire *$'
-send_text Aurélie
-keys Enter
-answer 'Quel âge avez-vous, Aurélie' 2
-answer 'appris quelque chose de nouveau' 1
-answer 'Autre chose' Enter
-wait_for 'Merci ! Vos réponses sont enregistrées'
-keys Enter
-
+# Staff start afresh; the next respondent chooses English.
+staff_menu 24680
+keys 2
 wait_for 'Choose your language'
 keys 1
 answer 'I agree, start' 1
