@@ -104,7 +104,8 @@ cmd_aggregate(int argc, char **argv)
 		    db, qn->id, qn->version, survey);
 
 	progress_init(&pr, "aggregating");
-	o.progress = on_progress;
+	/* Without a terminal there is no bar, and no count to size it. */
+	o.progress = pr.tty ? on_progress : NULL;
 	o.progress_ctx = &pr;
 	rc = aggregate_run(st, qn, qrow, &o, &res, &err);
 	progress_end(&pr);
