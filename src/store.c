@@ -2005,36 +2005,93 @@ store_questionnaire_lookup(struct store *st, const char *hash, int64_t *rowid)
  * (EXPLAIN QUERY PLAN shows no temp B-tree), and still promises that an
  * interview's answers come together. Adding a.member, a.question, as
  * ST_A_SCAN does, costs a sorter per interview ("USE TEMP B-TREE FOR
- * RIGHT PART OF ORDER BY"), several times the scan itself. The design
- * columns come from the outer row, decoded once per interview.
+ * RIGHT PART OF ORDER BY"), several times the scan itself.
+ *
+ * The design fields are a second statement over the same index in the
+ * same order, stepped along beside the answers: in the join they would be
+ * columns of every answer's row, decoded ten million times rather than a
+ * million (about a tenth of the scan).
  */
-static const char scan_design_sql[] =
-    "SELECT i.rowid, i.stratum, i.cluster, i.weight, a.member, a.question, "
-    "a.value, a.missing "
+static const char scan_answers_sql[] =
+    "SELECT i.rowid, a.member, a.question, a.value, a.missing "
     "FROM interviews i JOIN answers a ON a.interview = i.uuid "
     "WHERE i.questionnaire = ?1 AND (i.status = 'complete' OR "
     "(?2 AND i.status = 'partial')) "
     "ORDER BY i.uuid";
+static const char scan_ivs_sql[] =
+    "SELECT i.rowid, i.stratum, i.cluster, i.weight FROM interviews i "
+    "WHERE i.questionnaire = ?1 AND (i.status = 'complete' OR "
+    "(?2 AND i.status = 'partial')) "
+    "ORDER BY i.uuid";
+
+/* Prepares one of the scan's statements with its two parameters. */
+static sqlite3_stmt *
+scan_prepare(struct store *st, const char *sql, int64_t qrow,
+    int include_partial)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fail_db(st, "cannot read answers");
+		return NULL;
+	}
+	rc = SQLITE_OK;
+	BIND(rc, sqlite3_bind_int64(s, 1, qrow));
+	BIND(rc, sqlite3_bind_int(s, 2, include_partial != 0));
+	if (bound(st, s, rc) == -1) {
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Steps the design statement on to interview id (interviews without
+ * answers are passed over) and fills *d from it. */
+static int
+scan_design_to(struct store *st, sqlite3_stmt *s, int64_t id,
+    struct store_design *d)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (sqlite3_column_int64(s, 0) == id)
+			break;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? fail(st, "cannot read answers: "
+		    "interview %lld not in the interviews' scan",
+		    (long long)id) : fail_db(st, "cannot read answers");
+	d->interview = id;
+	d->stratum = (const char *)sqlite3_column_text(s, 1);
+	d->cluster = (const char *)sqlite3_column_text(s, 2);
+	d->has_weight = sqlite3_column_type(s, 3) != SQLITE_NULL;
+	d->weight = d->has_weight ? sqlite3_column_double(s, 3) : 0;
+	return 0;
+}
 
 int
 store_scan_design(struct store *st, int64_t qrow, int include_partial,
     int (*fn)(void *ctx, const struct store_design *iv,
     const struct store_answer *a), void *ctx)
 {
-	sqlite3_stmt *s = NULL;
+	sqlite3_stmt *s, *ivs;
 	struct store_design d;
 	struct store_answer a;
 	struct store_value *v = &a.value;
-	int rc, ret = 0;
+	int rc, ret = 0, own = sqlite3_get_autocommit(st->db);
 
-	if (sqlite3_prepare_v2(st->db, scan_design_sql, -1, &s, NULL) !=
+	/* One read transaction: both statements see the same snapshot (the
+	 * caller's, if it has one open). */
+	if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return fail_db(st, "cannot read answers");
-	rc = SQLITE_OK;
-	BIND(rc, sqlite3_bind_int64(s, 1, qrow));
-	BIND(rc, sqlite3_bind_int(s, 2, include_partial != 0));
-	if (bound(st, s, rc) == -1) {
+	s = scan_prepare(st, scan_answers_sql, qrow, include_partial);
+	ivs = s != NULL ? scan_prepare(st, scan_ivs_sql, qrow,
+	    include_partial) : NULL;
+	if (ivs == NULL) {
 		sqlite3_finalize(s);
+		if (own)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	memset(&d, 0, sizeof d);
@@ -2044,29 +2101,25 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
 
-		if (id != d.interview) {
-			d.interview = id;
-			d.stratum = (const char *)sqlite3_column_text(s, 1);
-			d.cluster = (const char *)sqlite3_column_text(s, 2);
-			d.has_weight = sqlite3_column_type(s, 3) != SQLITE_NULL;
-			d.weight = d.has_weight ? sqlite3_column_double(s, 3) : 0;
-		}
-		a.member = sqlite3_column_int(s, 4);
-		a.question = (const char *)sqlite3_column_text(s, 5);
-		store_int_column_value(s, 6, v);
-		v->missing = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL :
-		    (const char *)sqlite3_column_text(s, 7);
-		/*
-		 * The text of columns 1 and 2 stays valid while the statement
-		 * is on the same interview only if SQLite does not convert it;
-		 * they are TEXT columns read as text, so it does not.
-		 */
+		/* The design's text stays valid until ivs steps on: a TEXT
+		 * column read as text is not converted. */
+		if (id != d.interview &&
+		    (ret = scan_design_to(st, ivs, id, &d)) != 0)
+			break;
+		a.member = sqlite3_column_int(s, 1);
+		a.question = (const char *)sqlite3_column_text(s, 2);
+		store_int_column_value(s, 3, v);
+		v->missing = sqlite3_column_type(s, 4) == SQLITE_NULL ? NULL :
+		    (const char *)sqlite3_column_text(s, 4);
 		if ((ret = fn(ctx, &d, &a)) != 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ret = fail_db(st, "cannot read answers");
 	sqlite3_finalize(s);
+	sqlite3_finalize(ivs);
+	if (own)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	return ret;
 }
 
