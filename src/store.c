@@ -464,12 +464,20 @@ tx_commit(struct store *st)
 	return 0;
 }
 
+/* Binds t, or NULL; SQLite keeps the pointer (SQLITE_STATIC) or a copy
+ * (SQLITE_TRANSIENT) as d says. */
 static int
-bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+bind_text_d(sqlite3_stmt *s, int i, const char *t, sqlite3_destructor_type d)
 {
 	if (t == NULL)
 		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
+	return sqlite3_bind_text(s, i, t, -1, d);
+}
+
+static int
+bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+	return bind_text_d(s, i, t, SQLITE_STATIC);
 }
 
 /* Checks every bind of one statement at once: rc accumulates the first
@@ -2411,9 +2419,7 @@ next_uuid(struct store_import *im)
 static int
 bind_copy_or_null(sqlite3_stmt *s, int i, const char *t)
 {
-	if (t == NULL)
-		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+	return bind_text_d(s, i, t, SQLITE_TRANSIENT);
 }
 
 static int
