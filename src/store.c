@@ -2117,7 +2117,9 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 		a.member = sqlite3_column_int(s, 1);
 		a.question = (const char *)sqlite3_column_text(s, 2);
 		store_int_column_value(s, 3, v);
-		v->missing = sqlite3_column_type(s, 4) == SQLITE_NULL ? NULL :
+		/* A value's missing code is NULL (a CHECK says so): one call
+		 * fewer for nearly every row. column_text is NULL for NULL. */
+		v->missing = v->type != STORE_NULL ? NULL :
 		    (const char *)sqlite3_column_text(s, 4);
 		if ((ret = fn(ctx, &d, &a)) != 0)
 			break;
