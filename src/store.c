@@ -2054,36 +2054,116 @@ scan_prepare(struct store *st, const char *sql, int64_t qrow,
 	return s;
 }
 
-/* Steps the design statement on to interview id (interviews without
- * answers are passed over) and fills *d from it. */
-static int
-scan_design_to(struct store *st, sqlite3_stmt *s, int64_t id,
-    struct store_design *d)
+/*
+ * The design rows, read a few interviews ahead of the answers so that the
+ * caller's hint can start loading what the next interviews will need
+ * (their PSUs' totals, at random places in memory) while SQLite reads the
+ * answers of this one. A ring of SCAN_AHEAD + 1 rows: the current one,
+ * whose text the caller is reading, and up to SCAN_AHEAD after it. The
+ * text is copied: SQLite's pointers last only until the next step.
+ */
+#define SCAN_AHEAD 8
+#define SCAN_RING (SCAN_AHEAD + 1)
+
+struct scan_row {
+	struct store_design d;
+	struct buf stratum, cluster;
+};
+
+struct scan_ring {
+	struct scan_row r[SCAN_RING];
+	int head;		/* the current row */
+	int n;			/* rows read after it */
+	int done;		/* the statement has no more */
+	sqlite3_stmt *s;
+	void (*ahead)(void *ctx, const struct store_design *next);
+	void *ctx;
+};
+
+/* Copies text column col of s into b; NULL when the column is. */
+static const char *
+scan_text(sqlite3_stmt *s, int col, struct buf *b)
 {
+	buf_reset(b);
+	if (sqlite3_column_type(s, col) == SQLITE_NULL)
+		return NULL;
+	buf_add(b, (const char *)sqlite3_column_text(s, col),
+	    (size_t)sqlite3_column_bytes(s, col));
+	return buf_str(b);
+}
+
+/* Reads design rows until SCAN_AHEAD wait after the current one, or the
+ * statement ends; hints each. */
+static int
+scan_fill(struct store *st, struct scan_ring *g)
+{
+	struct scan_row *row;
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (sqlite3_column_int64(s, 0) == id)
+	while (!g->done && g->n < SCAN_AHEAD) {
+		rc = sqlite3_step(g->s);
+		if (rc == SQLITE_DONE) {
+			g->done = 1;
 			break;
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? fail(st, "cannot read answers: "
-		    "interview %lld not in the interviews' scan",
-		    (long long)id) : fail_db(st, "cannot read answers");
-	d->interview = id;
-	d->stratum = (const char *)sqlite3_column_text(s, 1);
-	d->cluster = (const char *)sqlite3_column_text(s, 2);
-	d->has_weight = sqlite3_column_type(s, 3) != SQLITE_NULL;
-	d->weight = d->has_weight ? sqlite3_column_double(s, 3) : 0;
+		}
+		if (rc != SQLITE_ROW)
+			return fail_db(st, "cannot read answers");
+		row = &g->r[(g->head + 1 + g->n++) % SCAN_RING];
+		row->d.interview = sqlite3_column_int64(g->s, 0);
+		row->d.stratum = scan_text(g->s, 1, &row->stratum);
+		row->d.cluster = scan_text(g->s, 2, &row->cluster);
+		row->d.has_weight = sqlite3_column_type(g->s, 3) != SQLITE_NULL;
+		row->d.weight = row->d.has_weight ?
+		    sqlite3_column_double(g->s, 3) : 0;
+		if (g->ahead != NULL)
+			g->ahead(g->ctx, &row->d);
+	}
 	return 0;
+}
+
+/* Moves the ring on to interview id (interviews without answers are
+ * passed over); *d is then its design row. */
+static int
+scan_design_to(struct store *st, struct scan_ring *g, int64_t id,
+    const struct store_design **d)
+{
+	for (;;) {
+		if (scan_fill(st, g) == -1)
+			return -1;
+		if (g->n == 0)
+			return fail(st, "cannot read answers: interview %lld "
+			    "not in the interviews' scan", (long long)id);
+		g->head = (g->head + 1) % SCAN_RING;
+		g->n--;
+		if (g->r[g->head].d.interview == id) {
+			*d = &g->r[g->head].d;
+			return 0;
+		}
+	}
+}
+
+static void
+scan_ring_release(struct scan_ring *g)
+{
+	int i;
+
+	for (i = 0; i < SCAN_RING; i++) {
+		buf_release(&g->r[i].stratum);
+		buf_release(&g->r[i].cluster);
+	}
+	sqlite3_finalize(g->s);
 }
 
 int
 store_scan_design(struct store *st, int64_t qrow, int include_partial,
     int (*fn)(void *ctx, const struct store_design *iv,
-    const struct store_answer *a), void *ctx)
+    const struct store_answer *a),
+    void (*ahead)(void *ctx, const struct store_design *next), void *ctx)
 {
-	sqlite3_stmt *s, *ivs;
-	struct store_design d;
+	static const struct store_design none = { -1, NULL, NULL, 0, 0 };
+	const struct store_design *d = &none;
+	struct scan_ring g;
+	sqlite3_stmt *s;
 	struct store_answer a;
 	struct store_value *v = &a.value;
 	int rc, ret = 0, own = sqlite3_get_autocommit(st->db);
@@ -2093,26 +2173,26 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 	if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return fail_db(st, "cannot read answers");
+	memset(&g, 0, sizeof g);
+	g.head = SCAN_RING - 1;
+	g.ahead = ahead;
+	g.ctx = ctx;
 	s = scan_prepare(st, scan_answers_sql, qrow, include_partial);
-	ivs = s != NULL ? scan_prepare(st, scan_ivs_sql, qrow,
+	g.s = s != NULL ? scan_prepare(st, scan_ivs_sql, qrow,
 	    include_partial) : NULL;
-	if (ivs == NULL) {
+	if (g.s == NULL) {
 		sqlite3_finalize(s);
 		if (own)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	memset(&d, 0, sizeof d);
-	d.interview = -1;
 	memset(&a, 0, sizeof a);
 	a.seconds = -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
 
-		/* The design's text stays valid until ivs steps on: a TEXT
-		 * column read as text is not converted. */
-		if (id != d.interview &&
-		    (ret = scan_design_to(st, ivs, id, &d)) != 0)
+		if (id != d->interview &&
+		    (ret = scan_design_to(st, &g, id, &d)) != 0)
 			break;
 		a.member = sqlite3_column_int(s, 1);
 		a.question = (const char *)sqlite3_column_text(s, 2);
@@ -2121,13 +2201,13 @@ store_scan_design(struct store *st, int64_t qrow, int include_partial,
 		 * fewer for nearly every row. column_text is NULL for NULL. */
 		v->missing = v->type != STORE_NULL ? NULL :
 		    (const char *)sqlite3_column_text(s, 4);
-		if ((ret = fn(ctx, &d, &a)) != 0)
+		if ((ret = fn(ctx, d, &a)) != 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ret = fail_db(st, "cannot read answers");
 	sqlite3_finalize(s);
-	sqlite3_finalize(ivs);
+	scan_ring_release(&g);
 	if (own)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	return ret;

@@ -244,10 +244,14 @@ struct store_design {
  * a->answered_at are NULL, a->seconds -1 and a->seq 0. All pointers are
  * valid during the call only. Interviews come in UUID order, each one's
  * answers together, but in no promised order within the interview.
+ * ahead (may be NULL) is told of each interview's design fields a few
+ * interviews before its answers come, and for interviews without answers
+ * too: time to prefetch what they will need.
  */
 int store_scan_design(struct store *st, int64_t qrow, int include_partial,
     int (*fn)(void *ctx, const struct store_design *iv,
-    const struct store_answer *a), void *ctx);
+    const struct store_answer *a),
+    void (*ahead)(void *ctx, const struct store_design *next), void *ctx);
 
 /*
  * Bulk import: every interview and answer added between begin and commit
