@@ -83,13 +83,13 @@ build/asan/lcsurvey: build/asan/src/main.o build/asan/liblcsurvey.a
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
-build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a tests/unit/testutil.h build/test-deps.stamp
+build/rel/tests/unit/%: tests/unit/%.c build/rel/liblcsurvey.a $(wildcard tests/unit/*.h) build/test-deps.stamp
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(REL_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \
 		build/rel/liblcsurvey.a $(LIBS) $(CMOCKA_LIBS)
 
-build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a tests/unit/testutil.h build/test-deps.stamp
+build/asan/tests/unit/%: tests/unit/%.c build/asan/liblcsurvey.a $(wildcard tests/unit/*.h) build/test-deps.stamp
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< \

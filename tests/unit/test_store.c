@@ -6,6 +6,7 @@
  * one place outside store.c that includes <sqlite3.h>, on purpose).
  */
 #include "testutil.h"
+#include "schemas.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -452,40 +453,8 @@ test_foreign_database_refused(void **state)
 	free(err);
 }
 
-/* The version 1 schema exactly as released: never change this text. */
-static const char v1_schema[] =
-	"CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value) "
-	"WITHOUT ROWID;"
-	"INSERT INTO meta (name, value) VALUES ('seq', 41);"
-	"INSERT INTO meta (name, value) VALUES ('created_at', "
-	"'2024-01-02T03:04:05.678Z');"
-	"INSERT INTO meta (name, value) VALUES ('device', "
-	"'11111111-2222-4333-8444-555555555555');"
-	"CREATE TABLE questionnaires (id INTEGER PRIMARY KEY, "
-	"survey_id TEXT NOT NULL, version TEXT NOT NULL, "
-	"hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64 AND "
-	"hash NOT GLOB '*[^0-9a-f]*'), source BLOB NOT NULL, "
-	"added_at TEXT NOT NULL);"
-	"CREATE TABLE interviews (uuid TEXT PRIMARY KEY NOT NULL "
-	"CHECK (length(uuid) = 36), questionnaire INTEGER NOT NULL "
-	"REFERENCES questionnaires (id), status TEXT NOT NULL DEFAULT "
-	"'partial' CHECK (status IN ('partial', 'complete', 'abandoned')), "
-	"started_at TEXT NOT NULL, ended_at TEXT, updated_at TEXT NOT NULL, "
-	"enumerator TEXT, device TEXT NOT NULL CHECK (length(device) = 36), "
-	"language TEXT, mode TEXT NOT NULL CHECK (mode IN ('interview', "
-	"'kiosk', 'import', 'simulate')), stratum TEXT, cluster TEXT, "
-	"household TEXT, weight REAL CHECK (weight IS NULL OR weight > 0), "
-	"CHECK ((status = 'partial') = (ended_at IS NULL)));"
-	"CREATE TABLE answers (interview TEXT NOT NULL REFERENCES "
-	"interviews (uuid), member INTEGER NOT NULL CHECK (member >= 0), "
-	"question TEXT NOT NULL, value CHECK (typeof(value) IN ('null', "
-	"'integer', 'real', 'text')), missing TEXT CHECK (missing IN "
-	"('dont_know', 'refused')), answered_at TEXT NOT NULL, seconds REAL "
-	"CHECK (seconds IS NULL OR seconds >= 0), seq INTEGER NOT NULL "
-	"UNIQUE, PRIMARY KEY (interview, member, question), "
-	"CHECK (missing IS NULL OR value IS NULL)) WITHOUT ROWID;"
-	"PRAGMA user_version = 1;"
-	"PRAGMA application_id = 1279480662;";
+/* Version 1 as released (schemas.h). */
+static const char v1_schema[] = SCHEMA_V1;
 
 static void
 test_migration_from_v1(void **state)
