@@ -13,7 +13,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <strings.h>
 
 /* Chart geometry, in SVG user units (about CSS pixels on screen). */
 #define CH_W		760	/* whole chart */
@@ -335,31 +334,24 @@ ind_rows(const struct report_ind *ind)
 static void
 measurement(FILE *fp, const struct report_ind *ind)
 {
+	struct report_measure_parts p;
+
+	report_measure_parts(ind, &p);
 	fputs("<span class=\"mtitle\">", fp);
-	esc(fp, ind->name);
+	esc(fp, p.name);
 	fputs("</span>", fp);
-	if (ind->kind == QN_RATING_DIST)
-		fputs(" (mean score from 1 Poor to 5 Excellent, and % in each "
-		    "rating)", fp);
-	else if (ind->percent)
-		fputs(" (%)", fp);
-	else if (ind->unit[0] != '\0') {
-		fputs(" (", fp);
-		esc(fp, ind->unit);
-		fputc(')', fp);
-	}
-	if (ind->measure != NULL) {
+	esc(fp, buf_str(&p.suffix));
+	if (p.seed_text != NULL) {
 		fputs("<span class=\"seed\">", fp);
-		/* The shipped instruments often take the seed's title as the
-		 * indicator's name: say it once. */
-		if (strcasecmp(ind->measure->title, ind->name) != 0) {
+		if (p.seed_title != NULL) {
 			fputs("<em>", fp);
-			esc(fp, ind->measure->title);
+			esc(fp, p.seed_title);
 			fputs(":</em> ", fp);
 		}
-		esc(fp, ind->measure->text);
+		esc(fp, p.seed_text);
 		fputs("</span>", fp);
 	}
+	buf_release(&p.suffix);
 }
 
 static void

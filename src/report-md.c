@@ -7,7 +7,6 @@
 #include "report.h"
 
 #include <string.h>
-#include <strings.h>
 
 /*
  * A label in a table cell: every character Markdown or an HTML-minded
@@ -96,30 +95,23 @@ surveys(FILE *fp, const struct report *rep)
 static void
 measurement(FILE *fp, const struct report_ind *ind)
 {
+	struct report_measure_parts p;
+
+	report_measure_parts(ind, &p);
 	fputs("**", fp);
-	esc(fp, ind->name);
+	esc(fp, p.name);
 	fputs("**", fp);
-	if (ind->kind == QN_RATING_DIST)
-		fputs(" (mean score from 1 Poor to 5 Excellent, and % in each "
-		    "rating)", fp);
-	else if (ind->percent)
-		fputs(" (%)", fp);
-	else if (ind->unit[0] != '\0') {
-		fputs(" (", fp);
-		esc(fp, ind->unit);
-		fputs(")", fp);
-	}
-	if (ind->measure != NULL) {
+	esc(fp, buf_str(&p.suffix));
+	if (p.seed_text != NULL) {
 		fputs(" — ", fp);
-		/* The shipped instruments often take the seed's title as the
-		 * indicator's name: say it once. */
-		if (strcasecmp(ind->measure->title, ind->name) != 0) {
+		if (p.seed_title != NULL) {
 			fputs("*", fp);
-			esc(fp, ind->measure->title);
+			esc(fp, p.seed_title);
 			fputs(":* ", fp);
 		}
-		esc(fp, ind->measure->text);
+		esc(fp, p.seed_text);
 	}
+	buf_release(&p.suffix);
 }
 
 static void

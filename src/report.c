@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xmalloc.h"
 
@@ -453,4 +454,24 @@ report_finish(struct report *rep)
 		f->ninds++;
 	}
 	free(keys);
+}
+
+void
+report_measure_parts(const struct report_ind *ind,
+    struct report_measure_parts *p)
+{
+	memset(p, 0, sizeof *p);
+	p->name = ind->name;
+	if (ind->kind == QN_RATING_DIST)
+		buf_adds(&p->suffix, " (mean score from 1 Poor to 5 Excellent, "
+		    "and % in each rating)");
+	else if (ind->percent)
+		buf_adds(&p->suffix, " (%)");
+	else if (ind->unit[0] != '\0')
+		buf_addf(&p->suffix, " (%s)", ind->unit);
+	if (ind->measure == NULL)
+		return;
+	p->seed_text = ind->measure->text;
+	if (strcasecmp(ind->measure->title, ind->name) != 0)
+		p->seed_title = ind->measure->title;
 }

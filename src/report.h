@@ -158,6 +158,23 @@ void report_fmt_ci(struct buf *b, const struct report_est *e);
  * sample: 12 clusters in 3 strata, weighted", appended to b. */
 void report_design_text(struct buf *b, const struct report_survey *sv);
 
+/*
+ * The parts of an indicator's measurement cell, which each writer marks
+ * up its own way: the indicator's name; after it, what its figures are
+ * (" (%)", the rating scale, or the unit); then the seed's wording of
+ * what it measures (seed_text NULL when no seed text matches), with the
+ * seed's title only when it is not the name again (the shipped
+ * instruments often take the seed's title as the indicator's name: say
+ * it once). Text unescaped. Release with buf_release(&p->suffix).
+ */
+struct report_measure_parts {
+	const char *name;
+	struct buf suffix;
+	const char *seed_title, *seed_text;
+};
+void report_measure_parts(const struct report_ind *ind,
+    struct report_measure_parts *p);
+
 /* The seed's tables (report-seed.c). */
 /* Title of a part ("1"), an area ("1.1") or a Key Feature ("1.1.1"), or
  * NULL when the seed has none. */
