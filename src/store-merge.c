@@ -83,6 +83,7 @@ enum {
 	M_EXTRA_S,
 	M_LOG_T,
 	M_LOG_S,
+	M_LOG_N,
 	M_DIGEST,
 	M_EXISTS,
 	M_COPY_IV,
@@ -163,6 +164,9 @@ static const char *const merge_sql[M__N] = {
 	    "SELECT count(*), total(NOT EXISTS (SELECT 1 FROM "
 	    "main.answer_log t WHERE t.interview = ?1 AND " LOG_SAME ")) "
 	    "FROM merge_src.answer_log l WHERE l.interview = ?1",
+	[M_LOG_N] =
+	    "SELECT (SELECT count(*) FROM main.answer_log WHERE interview = ?1), "
+	    "(SELECT count(*) FROM merge_src.answer_log WHERE interview = ?1)",
 	[M_DIGEST] =
 	    "SELECT group_concat(x, char(10)) FROM (SELECT a.member || ' ' || "
 	    "a.question || ' ' || typeof(a.value) || ' ' || quote(a.value) || "
@@ -985,7 +989,39 @@ log_order(struct merge *m, const struct both *b, int *err)
 }
 
 /*
- * An interview both sides have. The same content is unchanged. A version
+ * The same answers and status on both sides, and yet the input's log may
+ * go on from the target's (an answer changed and changed back, a
+ * confirmation): its events come along, so that the central log misses
+ * none. 1 when they did, 0 when there was nothing to bring, -1 on error.
+ * The counts come first, which keeps merging the same file again cheap.
+ */
+static int
+log_only(struct merge *m, const struct both *b)
+{
+	sqlite3_stmt *s = m->s[M_LOG_N];
+	int rc, order, err;
+	int64_t nt, ns;
+
+	sqlite3_bind_text(s, 1, b->uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	nt = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	ns = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return refuse_db(m, "cannot compare audit logs");
+	if (ns <= nt)
+		return 0;
+	order = log_order(m, b, &err);
+	if (err)
+		return -1;
+	if (order <= 0)
+		return 0;
+	return copy_log(m, b->uuid, b->uuid) == -1 ? -1 : 1;
+}
+
+/*
+ * An interview both sides have. The same content is unchanged (but for
+ * log events the input adds, see log_only). A version
  * whose audit log continues the other's is the newer one and wins. Without
  * that proof, a complete version whose answers include every answer of
  * the other side, equal, is the newer one and wins. Anything else is a
@@ -1006,7 +1042,12 @@ merge_one(struct merge *m, const struct both *b)
 		return -1;
 	if (b->same_q && extra_t == 0 && extra_s == 0 && same_status &&
 	    b->same_design) {
-		m->stats->unchanged++;
+		if ((order = log_only(m, b)) == -1)
+			return -1;
+		if (order > 0)
+			m->stats->updated++;
+		else
+			m->stats->unchanged++;
 		return 0;
 	}
 	order = log_order(m, b, &err);

@@ -172,6 +172,24 @@ count_answers(struct store *st, const char *uuid)
 	return n;
 }
 
+static int
+count_event(void *ctx, const struct store_log_entry *e)
+{
+	(void)e;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* How many events the audit log holds for the interview. */
+static int
+count_log(struct store *st, const char *uuid)
+{
+	int n = 0;
+
+	assert_int_equal(store_log_foreach(st, uuid, count_event, &n), 0);
+	return n;
+}
+
 /* The file's bytes as a hash. */
 static void
 file_hash(const char *p, char out[65])
@@ -341,6 +359,37 @@ test_log_continuation(void **state)
 	store_close(c);
 }
 
+/* An answer changed and changed back after a merge: the same answers,
+ * but two more events, which the central log gets (once). */
+static void
+test_log_events_only(void **state)
+{
+	struct fix *f = *state;
+	struct store *a = open_db(f, "a.db"), *c;
+	struct store_merge_stats s;
+	char u[37];
+	int64_t q = add_q(a, Q_SRC);
+	int before;
+
+	add_iv(a, q, 1, u);
+	store_close(a);
+	c = open_db(f, "c.db");
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	before = count_log(c, u);
+	a = open_db(f, "a.db");
+	put_int(a, u, 0, "b", 7);
+	put_int(a, u, 0, "b", 2);
+	store_close(a);
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	assert_int_equal(s.updated, 1);
+	assert_int_equal(s.unchanged + s.conflicts + s.added, 0);
+	assert_int_equal(count_log(c, u), before + 2);
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	assert_int_equal(s.unchanged, 1);
+	assert_int_equal(count_log(c, u), before + 2);
+	store_close(c);
+}
+
 static void
 test_versions_apart(void **state)
 {
@@ -453,6 +502,7 @@ main(void)
 		T(test_conflict_kept),
 		T(test_complete_superset_wins),
 		T(test_log_continuation),
+		T(test_log_events_only),
 		T(test_versions_apart),
 		T(test_with_wal),
 		T(test_hostile_refused),
