@@ -436,22 +436,6 @@ margin_empty(struct margin *m, int collapse)
 
 /* ---- the command ---------------------------------------------------------- */
 
-static const char *
-optval(const char *name, int argc, char **argv, int *i)
-{
-	size_t n = strlen(name);
-
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
-		die(EX_USAGE, "option '%s' needs a value", name);
-	return argv[++*i];
-}
-
 struct opts {
 	const char *db, *survey, *frame, *poststratify;
 	const char *rake[MAX_MARGINS];
@@ -473,18 +457,19 @@ parse_args(int argc, char **argv, struct opts *o)
 	calib_ctl_init(&o->ctl);
 	o->ctl.tol = 1e-10;
 	for (i = 1; i < argc; i++) {
-		if ((v = optval("--db", argc, argv, &i)) != NULL)
+		if ((v = cmd_optval("--db", argc, argv, &i)) != NULL)
 			o->db = v;
-		else if ((v = optval("--frame", argc, argv, &i)) != NULL)
+		else if ((v = cmd_optval("--frame", argc, argv, &i)) != NULL)
 			o->frame = v;
-		else if ((v = optval("--poststratify", argc, argv, &i)) !=
+		else if ((v = cmd_optval("--poststratify", argc, argv, &i)) !=
 		    NULL)
 			o->poststratify = v;
-		else if ((v = optval("--rake", argc, argv, &i)) != NULL) {
+		else if ((v = cmd_optval("--rake", argc, argv, &i)) != NULL) {
 			if (o->nrake == MAX_MARGINS)
 				die(EX_USAGE, "at most %d margins", MAX_MARGINS);
 			o->rake[o->nrake++] = v;
-		} else if ((v = optval("--empty", argc, argv, &i)) != NULL) {
+		} else if ((v = cmd_optval("--empty", argc, argv, &i)) !=
+		    NULL) {
 			if (strcmp(v, "stop") == 0)
 				o->collapse = 0;
 			else if (strcmp(v, "collapse") == 0)
@@ -492,7 +477,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			else
 				die(EX_USAGE, "--empty takes 'stop' or "
 				    "'collapse' (not '%s')", v);
-		} else if ((v = optval("--trim", argc, argv, &i)) != NULL) {
+		} else if ((v = cmd_optval("--trim", argc, argv, &i)) != NULL) {
 			o->trim = 1;
 			o->trim_lo = strtod(v, &end);
 			if (end == v || *end != ',' ||
@@ -502,12 +487,13 @@ parse_args(int argc, char **argv, struct opts *o)
 				    "the weights, LOW <= HIGH (not '%s')", v);
 		} else if (strcmp(argv[i], "--strict-trim") == 0)
 			o->strict_trim = 1;
-		else if ((v = optval("--tol", argc, argv, &i)) != NULL) {
+		else if ((v = cmd_optval("--tol", argc, argv, &i)) != NULL) {
 			o->ctl.tol = strtod(v, &end);
 			if (end == v || *end != '\0' || !(o->ctl.tol > 0))
 				die(EX_USAGE, "--tol takes a positive number "
 				    "(not '%s')", v);
-		} else if ((v = optval("--maxit", argc, argv, &i)) != NULL) {
+		} else if ((v = cmd_optval("--maxit", argc, argv, &i)) !=
+		    NULL) {
 			long n = strtol(v, &end, 10);
 
 			if (end == v || *end != '\0' || n < 1 || n > 1000000)
