@@ -497,19 +497,29 @@ prefetch(const void *p, size_t n)
 #endif
 }
 
-void
+size_t
 stats_acc_prefetch(struct stats_acc *acc, int64_t stratum, int64_t cluster)
 {
-	size_t i, block = acc->off[acc->ndomains];
+	size_t i;
 
 	if (acc->design == STATS_SRS)
 		cluster = 0;
 	i = acc->table[acc_slot(acc, stratum, cluster)].i;
-	if (i == 0)
-		return;
-	acc->last = i--;
-	prefetch(&acc->psus[i], sizeof *acc->psus);
-	prefetch(&acc->sums[i * block], block * sizeof *acc->sums);
+	if (i != 0)
+		stats_acc_prefetch_psu(acc, i);
+	return i;
+}
+
+/* The handle is the PSU's index + 1, as in the table. */
+void
+stats_acc_prefetch_psu(struct stats_acc *acc, size_t psu)
+{
+	size_t block = acc->off[acc->ndomains];
+
+	/* stats_acc_add tries the last PSU first. */
+	acc->last = psu--;
+	prefetch(&acc->psus[psu], sizeof *acc->psus);
+	prefetch(&acc->sums[psu * block], block * sizeof *acc->sums);
 }
 
 int

@@ -120,10 +120,17 @@ int stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
  * A hint that rows of PSU (stratum, cluster) come next: if the PSU is
  * known, its sums start moving into the cache, so that a caller with other
  * work to do first (reading the row) does not wait for them.  Changes no
- * result.
+ * result.  Returns the PSU's handle, nonzero, when a row of it was added
+ * before; 0 otherwise.
  */
-void stats_acc_prefetch(struct stats_acc *acc, int64_t stratum,
+size_t stats_acc_prefetch(struct stats_acc *acc, int64_t stratum,
     int64_t cluster);
+/*
+ * The same for the PSU of a handle stats_acc_prefetch returned (handles
+ * last as long as the accumulator), without looking the PSU up: for a
+ * caller that keeps the handle beside its own key for the PSU.
+ */
+void stats_acc_prefetch_psu(struct stats_acc *acc, size_t psu);
 
 /*
  * Returns the cells of domain d, one per PSU seen (zeros where the domain
