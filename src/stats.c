@@ -228,75 +228,94 @@ stats_wilson(double p, double n, double z, double *lo, double *hi)
 /* Stage 1. */
 
 /*
- * A domain's sums in one PSU, as doubles in this order (n too: counts stay
- * exact far beyond any survey). A domain keeps the first S_SRS, S_RATIO
- * or S_MEAN of them: STATS_CLUSTER never reads the squared single-row
- * totals, and where x is 1 the sums of x repeat those of w and y
- * bit for bit. Fewer bytes per PSU is fewer cache misses per row.
+ * A domain's sums, as doubles (n too: counts stay exact far beyond any
+ * survey), in two parts. The PSU's part is what the variance needs PSU by
+ * PSU: w, w y and, for a ratio, w x (where x is 1 they repeat w bit for
+ * bit). The rest, n and the squares and cross-products, enter an
+ * estimate only summed over the domain, so for STATS_CLUSTER the
+ * accumulator keeps them once per domain rather than once per PSU: a row
+ * then touches 2 or 3 doubles of its PSU's block per domain instead of 4
+ * or 7, and PSUs come in no order a cache could guess. STATS_SRS keeps
+ * both parts per cell (a cell is a stratum: few of them), with the squared
+ * single-row totals its variance needs.
  */
 enum {
-	S_N, S_W, S_WY, S_WYY, S_WX, S_WXY, S_WXX,
-	S_WWYY, S_WWXY, S_WWXX, S_SRS
+	P_W, P_WY, P_WX,
+	P_MEAN = P_WX, P_RATIO, P_ALL = P_RATIO
 };
-#define S_MEAN S_WX
-#define S_RATIO S_WWYY
+enum {
+	T_N, T_WYY, T_WXY, T_WXX,
+	T_CLUSTER, T_WWYY = T_CLUSTER, T_WWXY, T_WWXX, T_SRS
+};
+#define S_SRS (P_ALL + T_SRS)	/* an SRS cell: p then t */
 
-/* The one place a row enters the sums; stats_cell_add goes through it. */
+/*
+ * The one place a row enters the sums; stats_cell_add goes through it.
+ * p holds np of the PSU's sums, t nt of the domain's.
+ */
 static void
-sums_add(double *s, size_t nsum, double w, double y, double x)
+sums_add(double *p, size_t np, double *t, size_t nt, double w, double y,
+    double x)
 {
 	double wy, wx;
 
 	if (!isfinite(y) || !isfinite(x))
 		return;
-	if (w != 0)
-		s[S_N]++;
 	wy = w * y;
-	s[S_W] += w;
-	s[S_WY] += wy;
-	s[S_WYY] += wy * y;
-	if (nsum == S_MEAN)
-		return;
 	wx = w * x;
-	s[S_WX] += wx;
-	s[S_WXY] += wy * x;
-	s[S_WXX] += wx * x;
-	if (nsum == S_RATIO)
+	p[P_W] += w;
+	p[P_WY] += wy;
+	if (np > P_WX)
+		p[P_WX] += wx;
+	if (w != 0)
+		t[T_N]++;
+	t[T_WYY] += wy * y;
+	t[T_WXY] += wy * x;
+	t[T_WXX] += wx * x;
+	if (nt == T_CLUSTER)
 		return;
-	s[S_WWYY] += wy * wy;
-	s[S_WWXY] += wy * wx;
-	s[S_WWXX] += wx * wx;
+	t[T_WWYY] += wy * wy;
+	t[T_WWXY] += wy * wx;
+	t[T_WWXX] += wx * wx;
+}
+
+/* The PSU's part of c into p (P_ALL sums). */
+static void
+psu_sums_to_cell(const double *p, size_t np, struct stats_cell *c)
+{
+	c->sw = p[P_W];
+	c->swy = p[P_WY];
+	c->swx = np > P_WX ? p[P_WX] : c->sw;
+}
+
+/* The domain's part of c into t (nt sums). */
+static void
+dom_sums_to_cell(const double *t, size_t nt, struct stats_cell *c)
+{
+	c->n = (int64_t)t[T_N];
+	c->swyy = t[T_WYY];
+	c->swxy = t[T_WXY];
+	c->swxx = t[T_WXX];
+	c->swwyy = nt > T_WWYY ? t[T_WWYY] : 0;
+	c->swwxy = nt > T_WWXY ? t[T_WWXY] : 0;
+	c->swwxx = nt > T_WWXX ? t[T_WWXX] : 0;
 }
 
 static void
 sums_from_cell(const struct stats_cell *c, double *s)
 {
-	s[S_N] = (double)c->n;
-	s[S_W] = c->sw;
-	s[S_WY] = c->swy;
-	s[S_WYY] = c->swyy;
-	s[S_WX] = c->swx;
-	s[S_WXY] = c->swxy;
-	s[S_WXX] = c->swxx;
-	s[S_WWYY] = c->swwyy;
-	s[S_WWXY] = c->swwxy;
-	s[S_WWXX] = c->swwxx;
-}
+	double *t = s + P_ALL;
 
-/* Fills the sums of c from the nsum sums at s; keys untouched. */
-static void
-sums_to_cell(const double *s, size_t nsum, struct stats_cell *c)
-{
-	c->n = (int64_t)s[S_N];
-	c->sw = s[S_W];
-	c->swy = s[S_WY];
-	c->swyy = s[S_WYY];
-	c->swx = nsum > S_MEAN ? s[S_WX] : c->sw;
-	c->swxy = nsum > S_MEAN ? s[S_WXY] : c->swy;
-	c->swxx = nsum > S_MEAN ? s[S_WXX] : c->sw;
-	c->swwyy = nsum > S_RATIO ? s[S_WWYY] : 0;
-	c->swwxy = nsum > S_RATIO ? s[S_WWXY] : 0;
-	c->swwxx = nsum > S_RATIO ? s[S_WWXX] : 0;
+	s[P_W] = c->sw;
+	s[P_WY] = c->swy;
+	s[P_WX] = c->swx;
+	t[T_N] = (double)c->n;
+	t[T_WYY] = c->swyy;
+	t[T_WXY] = c->swxy;
+	t[T_WXX] = c->swxx;
+	t[T_WWYY] = c->swwyy;
+	t[T_WWXY] = c->swwxy;
+	t[T_WWXX] = c->swwxx;
 }
 
 void
@@ -308,8 +327,9 @@ stats_cell_add(struct stats_cell *c, enum stats_design design, double w,
 	if (design == STATS_SRS)
 		c->npsu++;
 	sums_from_cell(c, s);
-	sums_add(s, S_SRS, w, y, x);
-	sums_to_cell(s, S_SRS, c);
+	sums_add(s, P_ALL, s + P_ALL, T_SRS, w, y, x);
+	psu_sums_to_cell(s, P_ALL, c);
+	dom_sums_to_cell(s + P_ALL, T_SRS, c);
 }
 
 struct psu {
@@ -336,6 +356,8 @@ struct stats_acc {
 	size_t ndomains;
 	unsigned char *mean;	/* x is 1 in domain d; NULL: none */
 	size_t *off;		/* ndomains + 1; off[ndomains]: the block */
+	/* STATS_CLUSTER: T_CLUSTER sums per domain (see sums_add) */
+	double *tot;
 	struct psu *psus;
 	double *sums;
 	size_t npsus, cap, scap;
@@ -405,9 +427,12 @@ stats_acc_new_means(enum stats_design design, size_t ndomains,
 	}
 	for (d = 0; d < acc->ndomains; d++) {
 		nsum = design == STATS_SRS ? S_SRS : acc->mean != NULL &&
-		    acc->mean[d] ? S_MEAN : S_RATIO;
+		    acc->mean[d] ? P_MEAN : P_RATIO;
 		acc->off[d + 1] = acc->off[d] + nsum;
 	}
+	if (design != STATS_SRS)
+		acc->tot = xcalloc(acc->ndomains * T_CLUSTER,
+		    sizeof *acc->tot);
 	acc_rehash(acc, 64);
 	return acc;
 }
@@ -419,6 +444,7 @@ stats_acc_free(struct stats_acc *acc)
 		return;
 	free(acc->mean);
 	free(acc->off);
+	free(acc->tot);
 	free(acc->psus);
 	free(acc->sums);
 	free(acc->table);
@@ -539,10 +565,17 @@ stats_acc_add(struct stats_acc *acc, int64_t stratum, int64_t cluster,
 	if (srs)
 		acc->psus[i].npsu++;
 	s = &acc->sums[i * off[acc->ndomains]];
-	for (d = 0; d < acc->ndomains; d++)
-		sums_add(s + off[d], off[d + 1] - off[d], w, y[d],
-		    x == NULL || (acc->mean != NULL && acc->mean[d]) ? 1.0 :
-		    x[d]);
+	for (d = 0; d < acc->ndomains; d++) {
+		double xd = x == NULL || (acc->mean != NULL && acc->mean[d]) ?
+		    1.0 : x[d];
+
+		if (srs)
+			sums_add(s + off[d], P_ALL, s + off[d] + P_ALL, T_SRS,
+			    w, y[d], xd);
+		else
+			sums_add(s + off[d], off[d + 1] - off[d],
+			    &acc->tot[d * T_CLUSTER], T_CLUSTER, w, y[d], xd);
+	}
 	return 0;
 }
 
@@ -602,23 +635,31 @@ stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 {
 	struct stats_cell *out;
 	const struct psu *p;
-	size_t i, k;
+	size_t k;
 
 	*ncells = 0;
 	if (acc->npsus == 0 || d >= acc->ndomains)
 		return NULL;
 	if (acc->order == NULL)
 		acc_sort(acc);
-	out = xmalloc(acc->npsus * sizeof *out);
+	out = xcalloc(acc->npsus, sizeof *out);
 	for (k = 0; k < acc->npsus; k++) {
-		i = acc->order[k];
-		p = &acc->psus[i];
+		const double *s = &acc->sums[acc->order[k] *
+		    acc->off[acc->ndomains] + acc->off[d]];
+
+		p = &acc->psus[acc->order[k]];
 		out[k].stratum = p->stratum;
 		out[k].cluster = p->cluster;
 		out[k].npsu = p->npsu;
-		sums_to_cell(&acc->sums[i * acc->off[acc->ndomains] +
-		    acc->off[d]], acc->off[d + 1] - acc->off[d], &out[k]);
+		if (acc->design == STATS_SRS) {
+			psu_sums_to_cell(s, P_ALL, &out[k]);
+			dom_sums_to_cell(s + P_ALL, T_SRS, &out[k]);
+		} else
+			psu_sums_to_cell(s, acc->off[d + 1] - acc->off[d],
+			    &out[k]);
 	}
+	if (acc->design != STATS_SRS)
+		dom_sums_to_cell(&acc->tot[d * T_CLUSTER], T_CLUSTER, &out[0]);
 	*ncells = acc->npsus;
 	return out;
 }
@@ -691,10 +732,13 @@ design_variance(const struct stats_cell *const *cp, size_t ncells,
 				zbar = 0;
 			vh = 0;
 			in = 0;
+			/* In the domain: a row of positive weight, as
+			 * cells from stats_acc_cells carry n only in
+			 * their first (stats.h). */
 			for (k = i; k < j; k++) {
 				z = (cp[k]->swy - r * cp[k]->swx) / xhat;
 				vh += (z - zbar) * (z - zbar);
-				in += cp[k]->n > 0;
+				in += cp[k]->sw > 0;
 			}
 			v += m > 1 ? m / (m - 1) * vh : vh;
 		}

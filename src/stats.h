@@ -59,7 +59,8 @@ struct stats_cell {
 	 * number of rows in the stratum, in the domain or not.
 	 */
 	int64_t npsu;
-	int64_t n;		/* domain rows with nonzero weight */
+	int64_t n;		/* domain rows with nonzero weight; but see
+				 * stats_acc_cells */
 	double sw, swy, swx;
 	double swyy, swxy, swxx;	/* for the SRS variance in the deff */
 	/*
@@ -138,7 +139,11 @@ void stats_acc_prefetch_psu(struct stats_acc *acc, size_t psu);
  * frees; *ncells gets their count.  NULL with *ncells = 0 when no row was
  * added.  d must be below ndomains.  For STATS_CLUSTER the sums of squared
  * single-row totals (swwyy, swwxy, swwxx) are 0: that design never reads
- * them.  The first call sorts the PSUs once for every domain.
+ * them; and n, swyy, swxy and swxx, which stats_estimate only sums over
+ * the cells, are the domain's totals, in the first cell, 0 in the others
+ * (the accumulator keeps them per domain, not per PSU).  A cluster cell
+ * is in the domain when its sw is positive.  The first call sorts the
+ * PSUs once for every domain.
  */
 struct stats_cell *stats_acc_cells(struct stats_acc *acc, size_t d,
     size_t *ncells);
