@@ -628,6 +628,79 @@ test_many_psus(void **state)
 	stats_acc_free(acc);
 }
 
+/*
+ * A cluster accumulator keeps n and the squares per domain, not per PSU,
+ * and hands them over in the first cell: the estimates must be those of
+ * the same rows in cells built PSU by PSU, degrees of freedom included,
+ * where a PSU whose domain rows all weigh 0 is not in the domain.
+ */
+static void
+test_cluster_domain_totals(void **state)
+{
+	static const struct {
+		int64_t stratum, cluster;
+		double w, y0, y1, x1;
+	} rows[] = {
+		{ 1, 1, 2, 1, 4, 2 }, { 1, 1, 1, 2, 1, 1 },
+		{ 1, 2, 1, 3, 6, 3 }, { 1, 3, 0, 5, 2, 2 },
+		{ 2, 4, 1, 2, 3, 1 }, { 2, 4, 3, 1, NAN, 1 },
+		{ 2, 5, 2, NAN, 5, 4 }, { 2, 6, 1, 4, 1, 2 },
+	};
+	static const unsigned char mean[2] = { 1, 0 };
+	static const enum stats_kind kinds[2] = { STATS_MEAN, STATS_RATIO };
+	struct stats_acc *acc = stats_acc_new_means(STATS_CLUSTER, 2, mean);
+	struct stats_cell byhand[6], *cells;
+	struct stats_result ra, rb;
+	double y[2], x[2] = { NAN, NAN };
+	size_t i, k, d, n;
+
+	(void)state;
+	for (i = 0; i < NELEM(rows); i++) {
+		y[0] = rows[i].y0;
+		y[1] = rows[i].y1;
+		x[1] = rows[i].x1;
+		assert_int_equal(stats_acc_add(acc, rows[i].stratum,
+		    rows[i].cluster, rows[i].w, y, x), 0);
+	}
+	for (d = 0; d < 2; d++) {
+		memset(byhand, 0, sizeof byhand);
+		for (k = 0; k < 6; k++) {
+			byhand[k].stratum = k < 3 ? 1 : 2;
+			byhand[k].cluster = (int64_t)k + 1;
+			byhand[k].npsu = 1;
+		}
+		for (i = 0; i < NELEM(rows); i++)
+			stats_cell_add(&byhand[rows[i].cluster - 1],
+			    STATS_CLUSTER, rows[i].w,
+			    d == 0 ? rows[i].y0 : rows[i].y1,
+			    d == 0 ? 1 : rows[i].x1);
+		cells = stats_acc_cells(acc, d, &n);
+		assert_int_equal(n, 6);
+		assert_int_equal(cells[0].n, 6);
+		for (k = 1; k < n; k++) {
+			assert_int_equal(cells[k].n, 0);
+			assert_true(cells[k].swyy == 0);
+			assert_true(cells[k].sw == byhand[k].sw);
+			assert_true(cells[k].swy == byhand[k].swy);
+			assert_true(cells[k].swx == byhand[k].swx);
+		}
+		assert_int_equal(stats_estimate(cells, n, STATS_CLUSTER,
+		    kinds[d], NULL, &ra), 0);
+		assert_int_equal(stats_estimate(byhand, 6, STATS_CLUSTER,
+		    kinds[d], NULL, &rb), 0);
+		assert_int_equal(ra.n, rb.n);
+		assert_true(reldev(ra.est, rb.est) < 1e-14);
+		assert_true(reldev(ra.se, rb.se) < 1e-12);
+		assert_true(reldev(ra.deff, rb.deff) < 1e-12);
+		/* Mean: PSUs 1, 2, 4, 6 in the domain (3 weighs 0, 5 has no
+		 * value) in 2 strata; ratio: 1, 2, 4, 5, 6. */
+		assert_true(ra.df == (d == 0 ? 2 : 3));
+		assert_true(ra.df == rb.df);
+		free(cells);
+	}
+	stats_acc_free(acc);
+}
+
 int
 main(void)
 {
@@ -644,6 +717,7 @@ main(void)
 		cmocka_unit_test(test_srs_equal_weights),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_many_psus),
+		cmocka_unit_test(test_cluster_domain_totals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
