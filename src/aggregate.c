@@ -251,6 +251,25 @@ aggregate_row_kind(const struct aggregate_row *r)
 	return questionnaire_kind_name(r->ind->kind);
 }
 
+/* Digits after the point for estimates of this size: about three
+ * significant digits, the same for every group of an indicator. */
+int
+aggregate_decimals(double v)
+{
+	v = fabs(v);
+	if (!isfinite(v) || v >= 100)
+		return v >= 100 ? 0 : 2;
+	if (v >= 10)
+		return 1;
+	if (v >= 1)
+		return 2;
+	if (v >= 0.1)
+		return 3;
+	if (v >= 0.01)
+		return 4;
+	return 5;
+}
+
 static void
 need_ref(void *ctx, int id)
 {

@@ -96,4 +96,12 @@ void aggregate_result_release(struct aggregate_result *res);
  * are proportions, its score a mean). */
 const char *aggregate_row_kind(const struct aggregate_row *r);
 
+/*
+ * Digits after the point to show an estimate of size v with: about three
+ * significant digits. Writers take it from an indicator's first estimate
+ * (the Total) and keep it for every group, so that a column lines up and
+ * a standard error of a small ratio does not print as 0.00.
+ */
+int aggregate_decimals(double v);
+
 #endif

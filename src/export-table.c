@@ -29,12 +29,30 @@ padded(FILE *fp, const char *s, int width)
 		fputc(' ', fp);
 }
 
+/* Decimals for the estimates other than percentages of the indicator
+ * whose rows start at first: as the report has them (2 for a rating's
+ * score, on a 1-5 scale). */
+static int
+ind_decimals(const struct aggregate_result *res, size_t first)
+{
+	const struct qn_indicator *ind = res->rows[first].ind;
+	size_t i;
+
+	if (ind->kind == QN_RATING_DIST)
+		return 2;
+	for (i = first; i < res->nrows && res->rows[i].ind == ind; i++)
+		if (!res->rows[i].percent && isfinite(res->rows[i].r.est))
+			return aggregate_decimals(res->rows[i].r.est);
+	return 2;
+}
+
 int
 export_table_aggregate(FILE *fp, const struct questionnaire *qn,
     const struct aggregate_result *res)
 {
 	const struct qn_indicator *last = NULL;
 	size_t i;
+	int ind_dec = 2;
 
 	fprintf(fp, "%s %s: %ld interview%s, %s design, 95%% confidence "
 	    "intervals\n", qn->id, qn->version, res->ninterviews,
@@ -42,10 +60,11 @@ export_table_aggregate(FILE *fp, const struct questionnaire *qn,
 	    "stratified cluster" : "simple random sample");
 	for (i = 0; i < res->nrows; i++) {
 		const struct aggregate_row *r = &res->rows[i];
-		int dec = r->percent ? 1 : 2;
+		int dec;
 
 		if (r->ind != last) {
 			last = r->ind;
+			ind_dec = ind_decimals(res, i);
 			fprintf(fp, "\n%s %s: %s (%s)\n", r->ind->code ?
 			    r->ind->code : "", r->ind->id, r->ind->name[0],
 			    r->ind->unit && r->ind->unit[0] ? r->ind->unit :
@@ -54,6 +73,7 @@ export_table_aggregate(FILE *fp, const struct questionnaire *qn,
 			    "group", "category", "n", "estimate", "se",
 			    "95% CI", "deff");
 		}
+		dec = r->percent ? 1 : ind_dec;
 		fputs("  ", fp);
 		padded(fp, r->group, 22);
 		fputc(' ', fp);

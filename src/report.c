@@ -143,25 +143,6 @@ report_csv_round(double v)
 	return strtod(s, NULL);
 }
 
-/* Digits after the point for estimates of this size: about three
- * significant digits, the same for every group of an indicator. */
-static int
-decimals_for(double v)
-{
-	v = fabs(v);
-	if (!isfinite(v) || v >= 100)
-		return v >= 100 ? 0 : 2;
-	if (v >= 10)
-		return 1;
-	if (v >= 1)
-		return 2;
-	if (v >= 0.1)
-		return 3;
-	if (v >= 0.01)
-		return 4;
-	return 5;
-}
-
 void
 report_fmt(struct buf *b, const struct report_est *e, double v, int unit)
 {
@@ -276,7 +257,8 @@ add_ind(struct report *rep, const struct questionnaire *qn,
 	/* One precision per indicator, from the Total's size. */
 	for (i = 0; i < n && dec < 0; i++)
 		if (!rows[i].percent && !unitpct && isfinite(rows[i].r.est))
-			dec = decimals_for(report_csv_round(rows[i].r.est));
+			dec = aggregate_decimals(report_csv_round(
+			    rows[i].r.est));
 	if (qi->kind == QN_RATING_DIST || dec < 0)
 		dec = 2;
 

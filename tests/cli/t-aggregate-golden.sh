@@ -22,6 +22,12 @@ diff -u tests/aggregate/golden.json "$dir/got.json"
 grep -q "113 interviews, stratified cluster design" "$dir/table"
 grep -q "^1.3.2 transport: Satisfaction with public transport" "$dir/table"
 grep -q "^  sex=Female " "$dir/table"
+# Percentages with one decimal, scores with two, a small ratio with about
+# three significant digits (not 0.06 and a standard error of 0.01).
+grep -q "^  Total  *277  *41\.1  *1\.8  " "$dir/table"
+grep -q "^  Total  *mean  *271  *2\.98  *0\.10  " "$dir/table"
+grep -q "^  Total  *254  *0\.0597  *0\.0073  \[ *0\.0431, *0\.0763\]" \
+    "$dir/table"
 
 # --by replaces the breakdowns; 'none' leaves the totals.
 "$LCSURVEY" aggregate --db "$db" --format csv --by none "$y" >"$dir/none"
