@@ -633,6 +633,7 @@ acc_sort(struct stats_acc *acc)
 struct stats_cell *
 stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 {
+	static const double none[T_CLUSTER];
 	struct stats_cell *out;
 	const struct psu *p;
 	size_t k;
@@ -642,7 +643,7 @@ stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 		return NULL;
 	if (acc->order == NULL)
 		acc_sort(acc);
-	out = xcalloc(acc->npsus, sizeof *out);
+	out = xmalloc(acc->npsus * sizeof *out);
 	for (k = 0; k < acc->npsus; k++) {
 		const double *s = &acc->sums[acc->order[k] *
 		    acc->off[acc->ndomains] + acc->off[d]];
@@ -654,9 +655,11 @@ stats_acc_cells(struct stats_acc *acc, size_t d, size_t *ncells)
 		if (acc->design == STATS_SRS) {
 			psu_sums_to_cell(s, P_ALL, &out[k]);
 			dom_sums_to_cell(s + P_ALL, T_SRS, &out[k]);
-		} else
+		} else {
 			psu_sums_to_cell(s, acc->off[d + 1] - acc->off[d],
 			    &out[k]);
+			dom_sums_to_cell(none, T_CLUSTER, &out[k]);
+		}
 	}
 	if (acc->design != STATS_SRS)
 		dom_sums_to_cell(&acc->tot[d * T_CLUSTER], T_CLUSTER, &out[0]);
