@@ -251,8 +251,6 @@ aggregate_row_kind(const struct aggregate_row *r)
 	return questionnaire_kind_name(r->ind->kind);
 }
 
-/* Digits after the point for estimates of this size: about three
- * significant digits, the same for every group of an indicator. */
 int
 aggregate_decimals(double v)
 {
@@ -668,7 +666,7 @@ start_interview(struct agg *ag, const struct store_design *d)
 	if (c != NULL && c->psu != 0 && c->psu_stratum == ag->stratum)
 		stats_acc_prefetch_psu(ag->shared, c->psu);
 	else if ((psu = stats_acc_prefetch(ag->shared, ag->stratum,
-	    ag->cluster)) != 0 && c != NULL) {
+	    ag->cluster)) != 0 && c != NULL && psu <= UINT32_MAX) {
 		c->psu = (uint32_t)psu;
 		c->psu_stratum = (int32_t)ag->stratum;
 	}

@@ -279,7 +279,7 @@ sums_add(double *p, size_t np, double *t, size_t nt, double w, double y,
 	t[T_WWXX] += wx * wx;
 }
 
-/* The PSU's part of c into p (P_ALL sums). */
+/* Fills c's PSU part from the np sums at p. */
 static void
 psu_sums_to_cell(const double *p, size_t np, struct stats_cell *c)
 {
@@ -288,7 +288,7 @@ psu_sums_to_cell(const double *p, size_t np, struct stats_cell *c)
 	c->swx = np > P_WX ? p[P_WX] : c->sw;
 }
 
-/* The domain's part of c into t (nt sums). */
+/* Fills c's domain part from the nt sums at t. */
 static void
 dom_sums_to_cell(const double *t, size_t nt, struct stats_cell *c)
 {
