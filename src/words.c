@@ -534,24 +534,67 @@ words_lang(const char *code)
 	return EN;
 }
 
+/* The C library's untranslated locales, in which LANGUAGE is ignored. */
+static int
+c_locale(const char *name)
+{
+	return strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 ||
+	    strncmp(name, "C.", 2) == 0;
+}
+
+/* The first language of a LANGUAGE list ("fr_CA:fr:en") the catalogue
+ * has; -1 if none. */
+static int
+pick_from_list(const char *list)
+{
+	char code[64];
+	size_t n;
+	int i;
+
+	while (*list != '\0') {
+		n = strcspn(list, ":");
+		if (n > 0 && n < sizeof code) {
+			memcpy(code, list, n);
+			code[n] = '\0';
+			for (i = 0; i < NLANGS; i++)
+				if (same_base(code, lang_codes[i]))
+					return i;
+		}
+		list += n;
+		list += *list == ':';
+	}
+	return -1;
+}
+
 int
-words_pick(const char *ui_lang, const char *lc_all,
+words_pick(const char *ui_lang, const char *language, const char *lc_all,
     const char *lc_messages, const char *lang)
 {
-	const char *const order[] = { ui_lang, lc_all, lc_messages, lang };
+	const char *const order[] = { lc_all, lc_messages, lang };
+	const char *locale = NULL;
 	size_t i;
+	int l;
 
-	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+	if (ui_lang != NULL && ui_lang[0] != '\0')
+		return words_lang(ui_lang);
+	for (i = 0; i < sizeof order / sizeof order[0] && locale == NULL; i++)
 		if (order[i] != NULL && order[i][0] != '\0')
-			return words_lang(order[i]);
-	return EN;
+			locale = order[i];
+	if (locale == NULL)
+		return EN;
+	/* As gettext: the LANGUAGE list, when the locale is not C, and
+	 * English when no language in it is known (the locale's own is not
+	 * tried: the user listed what they read). */
+	if (language != NULL && language[0] != '\0' && !c_locale(locale))
+		return (l = pick_from_list(language)) >= 0 ? l : EN;
+	return words_lang(locale);
 }
 
 int
 words_env_lang(void)
 {
-	return words_pick(getenv("LCSURVEY_UI_LANG"), getenv("LC_ALL"),
-	    getenv("LC_MESSAGES"), getenv("LANG"));
+	return words_pick(getenv("LCSURVEY_UI_LANG"), getenv("LANGUAGE"),
+	    getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
 const char *

@@ -107,11 +107,14 @@ int words_lang(const char *code);
 
 /*
  * The language of the device user, from the values of LCSURVEY_UI_LANG,
- * LC_ALL, LC_MESSAGES and LANG in that order (each may be NULL): the
- * first that is set and not empty decides, as for the C library's
- * message catalogues, so LC_ALL=C gives English whatever LANG says.
+ * LANGUAGE, LC_ALL, LC_MESSAGES and LANG (each may be NULL; set but empty
+ * is not set), as for the C library's message catalogues: LCSURVEY_UI_LANG
+ * if set; else the locale is the first set of LC_ALL, LC_MESSAGES and
+ * LANG, so LC_ALL=C gives English whatever LANG says; and unless that
+ * locale is C or POSIX, LANGUAGE, a list such as "fr_CA:fr:en", picks its
+ * first language the catalogue has, or English if it has none.
  */
-int words_pick(const char *ui_lang, const char *lc_all,
+int words_pick(const char *ui_lang, const char *language, const char *lc_all,
     const char *lc_messages, const char *lang);
 /* The same, reading the environment (getenv: no locale needs to be
  * installed for its language to be recognised). */

@@ -23,7 +23,7 @@ command -v tmux >/dev/null 2>&1 || { echo "skip: tmux not installed"; exit 0; }
 
 # The screens' own text follows LCSURVEY_UI_LANG before the locale: the
 # tests expect English (LC_ALL=C.UTF-8 below) unless they ask otherwise.
-unset LCSURVEY_UI_LANG
+unset LCSURVEY_UI_LANG LANGUAGE
 
 SOCK=lcs$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/lcs-tui.XXXXXX")

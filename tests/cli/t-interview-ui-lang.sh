@@ -4,7 +4,8 @@
 # enumerator's language, read from the environment, while F2 switches
 # only the questions. French from LANG=fr_FR.UTF-8 (a locale that need
 # not be installed); Chinese from LCSURVEY_UI_LANG=zh, which wins over
-# LC_ALL, at 40x12 where every line must still fit; English for LANG=C
+# LC_ALL, at 40x12 where every line must still fit; Spanish from a
+# LANGUAGE list; English for LANG=C
 # and for a language the catalogue lacks.
 set -eu
 . "$TOP/tests/cli/lib-tmux.sh"
@@ -16,7 +17,7 @@ SURVEY=$TOP/surveys/example.yaml
 ui_start() {
 	_w=$1 _h=$2
 	shift 2
-	tmux_start "$_w" "$_h" env -u LC_ALL -u LC_MESSAGES -u LANG \
+	tmux_start "$_w" "$_h" env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE \
 	    -u LCSURVEY_UI_LANG "$@" "'$LCSURVEY'" interview "'$SURVEY'" \
 	    --db "'$T/db'"
 }
@@ -113,9 +114,17 @@ wait_for '^ Enter 提交  PgUp 返回  F4 核对 *$'
 fits 40
 quit '^ 退出？访谈保存为未完成，可继续。y/n *$'
 
-# --- English: LANG=C, LC_ALL=C over LANG, a language not translated ----
+# --- Spanish, from LANGUAGE's list over LANG (as gettext) -------------
+rm -f "$T/db" "$T/db-wal" "$T/db-shm"
+ui_start 80 24 LANGUAGE=de:es:fr LANG=fr_FR.UTF-8
+wait_for '^  \+ Nueva entrevista *$'
+quit
+
+# --- English: LANG=C, LC_ALL=C over LANG (and LANGUAGE), a language not
+# translated, a LANGUAGE list with none --------------------------------
 for env in LANG=C "LC_ALL=C.UTF-8 LANG=fr_FR.UTF-8" LANG=de_DE.UTF-8 \
-    "LC_MESSAGES=POSIX LANG=es_ES.UTF-8"; do
+    "LC_MESSAGES=POSIX LANG=es_ES.UTF-8" "LANGUAGE=fr LC_ALL=C.UTF-8" \
+    "LANGUAGE=de:it LANG=fr_FR.UTF-8"; do
 	rm -f "$T/db" "$T/db-wal" "$T/db-shm"
 	# shellcheck disable=SC2086 # several assignments in one word
 	ui_start 80 24 $env

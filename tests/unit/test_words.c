@@ -49,20 +49,33 @@ test_env_precedence(void **state)
 	    zh = words_lang("zh");
 
 	(void)state;
-	assert_int_equal(words_pick(NULL, NULL, NULL, NULL), 0);
-	assert_int_equal(words_pick(NULL, NULL, NULL, "fr_FR.UTF-8"), fr);
-	assert_int_equal(words_pick(NULL, NULL, "es_ES", "fr_FR"), es);
-	assert_int_equal(words_pick(NULL, "zh_CN", "es_ES", "fr_FR"), zh);
-	assert_int_equal(words_pick("fr", "zh_CN", "es_ES", "en_US"), fr);
+	assert_int_equal(words_pick(NULL, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(words_pick(NULL, NULL, NULL, NULL, "fr_FR.UTF-8"), fr);
+	assert_int_equal(words_pick(NULL, NULL, NULL, "es_ES", "fr_FR"), es);
+	assert_int_equal(words_pick(NULL, NULL, "zh_CN", "es_ES", "fr_FR"), zh);
+	assert_int_equal(words_pick("fr", NULL, "zh_CN", "es_ES", "en_US"), fr);
 	/* The first set decides, even when it is C or unknown. */
-	assert_int_equal(words_pick(NULL, "C", NULL, "fr_FR.UTF-8"), 0);
-	assert_int_equal(words_pick(NULL, "C.UTF-8", "fr", "fr"), 0);
-	assert_int_equal(words_pick(NULL, NULL, "POSIX", "fr_FR"), 0);
-	assert_int_equal(words_pick(NULL, "de_DE", NULL, "fr_FR"), 0);
-	assert_int_equal(words_pick("de", NULL, NULL, "fr_FR"), 0);
+	assert_int_equal(words_pick(NULL, NULL, "C", NULL, "fr_FR.UTF-8"), 0);
+	assert_int_equal(words_pick(NULL, NULL, "C.UTF-8", "fr", "fr"), 0);
+	assert_int_equal(words_pick(NULL, NULL, NULL, "POSIX", "fr_FR"), 0);
+	assert_int_equal(words_pick(NULL, NULL, "de_DE", NULL, "fr_FR"), 0);
+	assert_int_equal(words_pick("de", NULL, NULL, NULL, "fr_FR"), 0);
 	/* Set but empty is not set. */
-	assert_int_equal(words_pick("", "", "", "es_AR"), es);
-	assert_int_equal(words_pick("", "", "zh_TW", ""), zh);
+	assert_int_equal(words_pick("", NULL, "", "", "es_AR"), es);
+	assert_int_equal(words_pick("", NULL, "", "zh_TW", ""), zh);
+	/* LANGUAGE, a list, when the locale is not C: its first known
+	 * language, or English if none; LCSURVEY_UI_LANG still first. */
+	assert_int_equal(words_pick(NULL, "de:es:fr", NULL, NULL, "fr_FR"), es);
+	assert_int_equal(words_pick(NULL, "fr_CA:en", "en_US", NULL, NULL),
+	    fr);
+	assert_int_equal(words_pick(NULL, "de:it", NULL, NULL, "fr_FR"), 0);
+	assert_int_equal(words_pick(NULL, "::zh::", NULL, NULL, "en_GB"), zh);
+	assert_int_equal(words_pick(NULL, "es", "C", NULL, "fr_FR"), 0);
+	assert_int_equal(words_pick(NULL, "es", NULL, "C.UTF-8", NULL), 0);
+	assert_int_equal(words_pick(NULL, "es", NULL, NULL, "POSIX"), 0);
+	assert_int_equal(words_pick(NULL, "es", NULL, NULL, NULL), 0);
+	assert_int_equal(words_pick("fr", "es", NULL, NULL, "zh_CN"), fr);
+	assert_int_equal(words_pick(NULL, "", NULL, NULL, "zh_CN"), zh);
 }
 
 static void
@@ -70,6 +83,7 @@ test_env_read(void **state)
 {
 	(void)state;
 	unsetenv("LCSURVEY_UI_LANG");
+	unsetenv("LANGUAGE");
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	setenv("LANG", "fr_FR.UTF-8", 1);
@@ -81,6 +95,10 @@ test_env_read(void **state)
 	setenv("LCSURVEY_UI_LANG", "zh", 1);
 	assert_string_equal(code_of(words_env_lang()), "zh");
 	unsetenv("LCSURVEY_UI_LANG");
+	unsetenv("LC_ALL");
+	setenv("LANGUAGE", "de_AT:zh_CN:es", 1);
+	assert_string_equal(code_of(words_env_lang()), "zh");
+	unsetenv("LANGUAGE");
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	unsetenv("LANG");
