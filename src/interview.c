@@ -140,29 +140,11 @@ interview_eval(const struct interview *iv, const struct expr *e, int member,
 }
 
 static int
-truth(const struct interview *iv, const struct expr *e, int member)
-{
-	struct expr_value v;
-
-	if (e == NULL)
-		return 1;
-	interview_eval(iv, e, member, &v);
-	return expr_truth(&v) == 1;
-}
-
-static int
 count_members(const struct interview *iv, int roster)
 {
-	const struct qn_roster *r = &iv->qn->rosters[roster - 1];
-	const struct qn_section *s = &iv->qn->sections[r->section];
-	struct expr_value v;
+	struct expr_env env = { env_value, env_members, (void *)iv, 0 };
 
-	if (!truth(iv, s->relevant, 0) || r->count == NULL)
-		return 0;
-	interview_eval(iv, r->count, 0, &v);
-	if (v.kind != EXPR_V_NUMBER || !(v.num >= 1))
-		return 0;
-	return v.num > r->max ? r->max : (int)v.num;
+	return questionnaire_members(iv->qn, roster, &env);
 }
 
 int
@@ -195,13 +177,9 @@ put(struct interview *iv, int q, int member, const struct expr_value *v)
 static int
 relevant(const struct interview *iv, int q, int member)
 {
-	const struct qn_question *qq = &iv->qn->questions[q];
-	const struct qn_section *s = &iv->qn->sections[qq->section];
+	struct expr_env env = { env_value, env_members, (void *)iv, 0 };
 
-	if (qq->roster && (member < 1 ||
-	    member > interview_members(iv, qq->roster)))
-		return 0;
-	return truth(iv, s->relevant, 0) && truth(iv, qq->relevant, member);
+	return questionnaire_relevant(iv->qn, q, member, &env);
 }
 
 /* The position after p in interview order, relevant or not; q == -1 at

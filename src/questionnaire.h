@@ -202,4 +202,18 @@ const char *questionnaire_kind_name(enum qn_indicator_kind k);
 void questionnaire_route_check(const struct questionnaire *qn,
     struct diag *d);
 
+/*
+ * questionnaire-eval.c: who is asked what, over answers that env's
+ * value() gives and roster counts that its members() gives (env->member
+ * is ignored: each call sets its own). The number of members of roster
+ * (1-based): 0 when its section is not relevant or its count is not a
+ * number of at least 1, at most the roster's max. Whether question q is
+ * asked of member (0 outside rosters): a member its roster has, and its
+ * section's and its own relevant true (null is not true).
+ */
+int questionnaire_members(const struct questionnaire *qn, int roster,
+    const struct expr_env *env);
+int questionnaire_relevant(const struct questionnaire *qn, int q, int member,
+    const struct expr_env *env);
+
 #endif

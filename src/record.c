@@ -147,42 +147,20 @@ record_eval(struct record *rec, const struct expr *e, int member,
 	expr_eval(e, &env, out);
 }
 
-static int
-truth(struct record *rec, const struct expr *e, int member)
-{
-	struct expr_value v;
-
-	if (e == NULL)
-		return 1;
-	record_eval(rec, e, member, &v);
-	return expr_truth(&v) == 1;
-}
-
 int
 record_members(struct record *rec, int roster)
 {
-	const struct qn_roster *r = &rec->qn->rosters[roster - 1];
-	const struct qn_section *s = &rec->qn->sections[r->section];
-	struct expr_value v;
+	struct expr_env env = { env_value, env_members, rec, 0 };
 
-	if (!truth(rec, s->relevant, 0) || r->count == NULL)
-		return 0;
-	record_eval(rec, r->count, 0, &v);
-	if (v.kind != EXPR_V_NUMBER || !(v.num >= 1))
-		return 0;
-	return v.num > r->max ? r->max : (int)v.num;
+	return questionnaire_members(rec->qn, roster, &env);
 }
 
 int
 record_relevant(struct record *rec, int q, int member)
 {
-	const struct qn_question *qq = &rec->qn->questions[q];
-	const struct qn_section *s = &rec->qn->sections[qq->section];
+	struct expr_env env = { env_value, env_members, rec, 0 };
 
-	if (qq->roster && (member < 1 ||
-	    member > record_members(rec, qq->roster)))
-		return 0;
-	return truth(rec, s->relevant, 0) && truth(rec, qq->relevant, member);
+	return questionnaire_relevant(rec->qn, q, member, &env);
 }
 
 /* ---- value encoding (lcsurvey-store(5)) ------------------------------- */

@@ -49,12 +49,10 @@ void record_get(const struct record *rec, int q, int member,
 /* Evaluates e at member against the record. */
 void record_eval(struct record *rec, const struct expr *e, int member,
     struct expr_value *out);
-/* Members of roster r (1-based id) as the interview engine counts them:
- * the count expression, capped at max, 0 when the section is not
- * relevant. */
+/* Members of roster r (1-based id) and whether question q is asked of
+ * member, by the rules the interview engine follows too
+ * (questionnaire_members, questionnaire_relevant). */
 int record_members(struct record *rec, int roster);
-/* 1 if question q is relevant at member (section and question
- * conditions, and the member exists), as the engine decides it. */
 int record_relevant(struct record *rec, int q, int member);
 
 /*

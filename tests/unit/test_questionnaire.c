@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "questionnaire.h"
 
 static struct questionnaire *
@@ -243,6 +245,83 @@ test_count_in_household_indicator(void **state)
 	diag_release(&d);
 }
 
+/*
+ * questionnaire_members and questionnaire_relevant, the rules the engine
+ * and the bulk reader share, over answers held by the test: hh_size
+ * counts the members roster, capped at its max of 20; volunteer is asked
+ * of members whose adult is true, and of nobody past the count.
+ */
+struct fake_answers {
+	const struct questionnaire *qn;
+	double hh_size;		/* NAN: unanswered */
+	int adult[21];		/* by member: -1 unanswered, 0, 1 */
+};
+
+static void
+fake_value(void *ctx, int id, int member, struct expr_value *out)
+{
+	const struct fake_answers *f = ctx;
+	const char *name = f->qn->questions[id].id;
+
+	memset(out, 0, sizeof *out);
+	if (strcmp(name, "hh_size") == 0 && !isnan(f->hh_size)) {
+		out->kind = EXPR_V_NUMBER;
+		out->num = f->hh_size;
+	} else if (strcmp(name, "adult") == 0 && member >= 1 &&
+	    member <= 20 && f->adult[member] >= 0) {
+		out->kind = EXPR_V_BOOL;
+		out->num = f->adult[member];
+	}
+}
+
+static int
+fake_members(void *ctx, int roster)
+{
+	const struct fake_answers *f = ctx;
+	struct expr_env env = { fake_value, fake_members, (void *)f, 0 };
+
+	return questionnaire_members(f->qn, roster, &env);
+}
+
+static void
+test_members_and_relevance(void **state)
+{
+	struct questionnaire *qn = load_example();
+	struct fake_answers f;
+	struct expr_env env = { fake_value, fake_members, &f, 0 };
+	int roster = qn->questions[questionnaire_find(qn, "name")].roster;
+	int volunteer = questionnaire_find(qn, "volunteer");
+	int m;
+
+	(void)state;
+	memset(&f, 0, sizeof f);
+	f.qn = qn;
+	for (m = 0; m <= 20; m++)
+		f.adult[m] = -1;
+	f.hh_size = NAN;
+	assert_int_equal(questionnaire_members(qn, roster, &env), 0);
+	f.hh_size = 0;
+	assert_int_equal(questionnaire_members(qn, roster, &env), 0);
+	f.hh_size = 3;
+	assert_int_equal(questionnaire_members(qn, roster, &env), 3);
+	f.hh_size = 25;
+	assert_int_equal(questionnaire_members(qn, roster, &env), 20);
+
+	f.hh_size = 3;
+	f.adult[1] = 1;
+	f.adult[2] = 0;
+	f.adult[4] = 1;		/* past the count */
+	assert_true(questionnaire_relevant(qn, volunteer, 1, &env));
+	assert_false(questionnaire_relevant(qn, volunteer, 2, &env));
+	assert_false(questionnaire_relevant(qn, volunteer, 3, &env));
+	assert_false(questionnaire_relevant(qn, volunteer, 4, &env));
+	assert_false(questionnaire_relevant(qn, volunteer, 0, &env));
+	/* Outside rosters, no condition: asked. */
+	assert_true(questionnaire_relevant(qn,
+	    questionnaire_find(qn, "hh_size"), 0, &env));
+	questionnaire_free(qn);
+}
+
 int
 main(void)
 {
@@ -254,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_unused_list_is_a_warning),
 		cmocka_unit_test(test_byte_order_mark_is_skipped),
 		cmocka_unit_test(test_count_in_household_indicator),
+		cmocka_unit_test(test_members_and_relevance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
