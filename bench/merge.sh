@@ -81,18 +81,33 @@ sqlite3 "$tmp/f1.db" "PRAGMA foreign_key_check" | grep -q . && {
 	exit 2
 }
 
+# per_file PREFIX BODY: BODY once per input, with $tmp/PREFIXi.db
+# attached as s, each in its own transaction (as merge commits each file).
+per_file() {
+	f_i=1
+	while [ "$f_i" -le "$files" ]; do
+		printf "ATTACH '%s' AS s;\nBEGIN IMMEDIATE;\n%s\nCOMMIT;\n" \
+		    "$tmp/$1$f_i.db" "$2"
+		echo "DETACH s;"
+		f_i=$((f_i + 1))
+	done
+}
+
+# timed_sql DB SQL: runs the script SQL on DB; prints the seconds taken.
+timed_sql() {
+	s_t0=$(now)
+	sqlite3 "$1" <"$2" >/dev/null
+	s_t1=$(now)
+	echo "$s_t1 - $s_t0" | bc
+}
+
 # Baseline: the same rows, the same pragmas (merge's 256 MiB page cache
 # too), no checks.
 cp "$tmp/empty.db" "$tmp/base.db"
 {
 	echo "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 	echo "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144;"
-	i=1
-	while [ "$i" -le "$files" ]; do
-		cat <<EOF
-ATTACH '$tmp/f$i.db' AS s;
-BEGIN IMMEDIATE;
-INSERT INTO main.interviews SELECT * FROM s.interviews;
+	per_file f "INSERT INTO main.interviews SELECT * FROM s.interviews;
 INSERT INTO main.answers SELECT interview, member, question, value, missing,
     answered_at, seconds, seq + (SELECT value FROM main.meta WHERE name = 'seq'),
     confirmed FROM s.answers;
@@ -101,16 +116,9 @@ INSERT INTO main.answer_log SELECT seq + (SELECT value FROM main.meta
     old_value, old_missing, new_value, new_missing, confirmed, reason, at,
     clock_backwards FROM s.answer_log;
 UPDATE main.meta SET value = value + (SELECT max(seq) FROM s.answer_log)
-    WHERE name = 'seq';
-COMMIT;
-DETACH s;
-EOF
-		i=$((i + 1))
-	done
+    WHERE name = 'seq';"
 } >"$tmp/base.sql"
-t0=$(now)
-sqlite3 "$tmp/base.db" <"$tmp/base.sql" >/dev/null
-t1=$(now)
+base=$(timed_sql "$tmp/base.db" "$tmp/base.sql")
 
 # A second reference: the fewest rows any store could copy, one per
 # interview, its answers and its audit log each packed into one text
@@ -140,26 +148,18 @@ sqlite3 "$tmp/packed.db" "PRAGMA journal_mode = WAL;
     household TEXT, weight REAL, answers TEXT, log TEXT);
     CREATE UNIQUE INDEX packed_by_questionnaire
     ON packed (questionnaire, uuid, status);" >/dev/null
+i=1
+while [ "$i" -le "$files" ]; do
+	rm -f "$tmp/packed.part"
+	sqlite3 "$tmp/f$i.db" "$pack"
+	mv "$tmp/packed.part" "$tmp/p$i.db"
+	i=$((i + 1))
+done
 {
 	echo "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;"
-	i=1
-	while [ "$i" -le "$files" ]; do
-		rm -f "$tmp/packed.part"
-		sqlite3 "$tmp/f$i.db" "$pack"
-		mv "$tmp/packed.part" "$tmp/p$i.db"
-		cat <<EOF
-ATTACH '$tmp/p$i.db' AS s;
-BEGIN IMMEDIATE;
-INSERT INTO main.packed SELECT * FROM s.packed;
-COMMIT;
-DETACH s;
-EOF
-		i=$((i + 1))
-	done
+	per_file p "INSERT INTO main.packed SELECT * FROM s.packed;"
 } >"$tmp/packed.sql"
-t4=$(now)
-sqlite3 "$tmp/packed.db" <"$tmp/packed.sql" >/dev/null
-t5=$(now)
+packed=$(timed_sql "$tmp/packed.db" "$tmp/packed.sql")
 
 cp "$tmp/empty.db" "$tmp/central.db"
 set --
@@ -185,8 +185,7 @@ np=$(sqlite3 "$tmp/packed.db" "SELECT count(*) FROM packed
 	echo "merge.sh: the packed reference copied $np interviews of $n" >&2
 	exit 2
 }
-awk -v b="$(echo "$t1 - $t0" | bc)" -v m="$(echo "$t3 - $t2" | bc)" \
-    -v pk="$(echo "$t5 - $t4" | bc)" \
+awk -v b="$base" -v m="$(echo "$t3 - $t2" | bc)" -v pk="$packed" \
     -v f="$files" -v p="$per" -v r="$rows" -v t="$target" 'BEGIN {
 	printf "merge of %d files x %d interviews (%d answers and as many " \
 	    "log rows each file)\n",
