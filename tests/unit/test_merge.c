@@ -141,6 +141,22 @@ merge(struct fix *f, struct store *st, const char *name,
 	return store_merge(st, path(f, name), s, on_conflict, f);
 }
 
+/* a.db with one interview (add_iv's, into u), merged once into c.db,
+ * which is returned open: where a laptop's later work starts from. */
+static struct store *
+merged_once(struct fix *f, int full, char u[37])
+{
+	struct store *a = open_db(f, "a.db"), *c;
+	struct store_merge_stats s;
+
+	add_iv(a, add_q(a, Q_SRC), full, u);
+	store_close(a);
+	c = open_db(f, "c.db");
+	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	assert_int_equal(s.added, 1);
+	return c;
+}
+
 static int
 count_interviews(struct store *st)
 {
@@ -304,15 +320,11 @@ static void
 test_complete_superset_wins(void **state)
 {
 	struct fix *f = *state;
-	struct store *a = open_db(f, "a.db"), *c;
+	struct store *a, *c;
 	struct store_merge_stats s;
 	char u[37];
-	int64_t q = add_q(a, Q_SRC);
 
-	add_iv(a, q, 0, u);
-	store_close(a);
-	c = open_db(f, "c.db");
-	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	c = merged_once(f, 0, u);
 	assert_int_equal(count_answers(c, u), 2);
 	/* The laptop goes on and completes the interview. */
 	a = open_db(f, "a.db");
@@ -336,16 +348,12 @@ static void
 test_log_continuation(void **state)
 {
 	struct fix *f = *state;
-	struct store *a = open_db(f, "a.db"), *c;
+	struct store *a, *c;
 	struct store_merge_stats s;
 	char u[37];
-	int64_t q = add_q(a, Q_SRC);
 
-	add_iv(a, q, 0, u);
-	store_close(a);
+	c = merged_once(f, 0, u);
 	copy_file(path(f, "a.db"), path(f, "old.db"), -1);
-	c = open_db(f, "c.db");
-	assert_int_equal(merge(f, c, "a.db", &s), 0);
 	a = open_db(f, "a.db");
 	put_int(a, u, 0, "b", 99);
 	store_close(a);
@@ -365,16 +373,12 @@ static void
 test_log_events_only(void **state)
 {
 	struct fix *f = *state;
-	struct store *a = open_db(f, "a.db"), *c;
+	struct store *a, *c;
 	struct store_merge_stats s;
 	char u[37];
-	int64_t q = add_q(a, Q_SRC);
 	int before;
 
-	add_iv(a, q, 1, u);
-	store_close(a);
-	c = open_db(f, "c.db");
-	assert_int_equal(merge(f, c, "a.db", &s), 0);
+	c = merged_once(f, 1, u);
 	before = count_log(c, u);
 	a = open_db(f, "a.db");
 	put_int(a, u, 0, "b", 7);
