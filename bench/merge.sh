@@ -5,24 +5,34 @@
 # the same run, and against a copy of the same interviews packed one row
 # each (what no per-answer layout can beat). Target: merge <= 2 s.
 #
-# usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR]
+# usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR] [-u random]
 # The inputs are made once with the scripted driver (one full interview of
-# surveys/example.yaml, about 20 answers) and multiplied with sqlite3, each
-# file with its own random UUIDs. DIR (default $TMPDIR or /tmp) should be
-# on a real disk: every commit is fsynced. Exit status: 0 target met, 1
-# not met, 2 error.
+# surveys/example.yaml, about 20 answers) and multiplied with sqlite3, as
+# the interviews of 30 laptops: file i is laptop i mod 30's week i / 30,
+# an interview every 10 minutes, its UUIDs laid out as lcsurvey makes them
+# (led by the device's first 8 hex digits, then the time: store_uuid_new,
+# lcsurvey-store(5)). With -u random, they are random version 4 UUIDs, as
+# earlier releases made them. DIR (default $TMPDIR or /tmp) should be on a
+# real disk: every commit is fsynced. Exit status: 0 target met, 1 not
+# met, 2 error.
 set -eu
 cd "$(dirname "$0")/.."
-files=200 per=500 dir=${TMPDIR:-/tmp} target=2
-while getopts f:n:d: o; do
+files=200 per=500 dir=${TMPDIR:-/tmp} target=2 ids=device laptops=30
+while getopts f:n:d:u: o; do
 	case $o in
 	f) files=$OPTARG ;;
 	n) per=$OPTARG ;;
 	d) dir=$OPTARG ;;
-	*) echo "usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR]" >&2
+	u) ids=$OPTARG ;;
+	*) echo "usage: bench/merge.sh [-f FILES] [-n INTERVIEWS] [-d DIR]" \
+	       "[-u random]" >&2
 	   exit 2 ;;
 	esac
 done
+case $ids in
+device|random) ;;
+*) echo "merge.sh: -u takes random (or device, the default)" >&2; exit 2 ;;
+esac
 LCSURVEY=${LCSURVEY:-./lcsurvey}
 [ -x "$LCSURVEY" ] || make -s lcsurvey >/dev/null || exit 2
 tmp=$(mktemp -d "$dir/lcsurvey-bench-merge.XXXXXX")
@@ -37,16 +47,32 @@ sqlite3 "$tmp/one.db" "VACUUM INTO '$tmp/empty.db'"
 sqlite3 "$tmp/empty.db" "DELETE FROM answer_log; DELETE FROM answers;
     DELETE FROM interviews;
     UPDATE meta SET value = 0 WHERE name = 'seq'; VACUUM"
-# Random UUIDs for $per interviews; sequence numbers (shared by answers
-# and the audit log) shifted by the template's largest for each copy (the
-# larger of meta.seq and the log's, as lcsurvey-store(5) says).
+# uuid_sql: the SQL expression of interview k's UUID in the file of the
+# laptop whose id is the SQL parameter :dev, :week weeks into the survey.
+# The device layout is sec_uuid_ordered's: dev's first 8 hex digits, the
+# 48 bits of ms around the version (8) and variant bits, 42 random bits.
+uuid_sql() {
+	if [ "$ids" = random ]; then
+		echo "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) ||
+		    '-4' || substr(hex(randomblob(2)), 2) || '-a' ||
+		    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+		return
+	fi
+	ms="(1790000000000 + :week * 604800000 + k * 600000)"
+	echo "printf('%s-%04x-8%03x-%x%03x-%012x', substr(:dev, 1, 8),
+	    $ms >> 32 & 65535, $ms >> 20 & 4095, 8 | ($ms >> 18 & 3),
+	    $ms >> 6 & 4095, ($ms & 63) << 42 | (random() & 4398046511103))"
+}
+
+# The UUIDs of $per interviews and the laptop's device; sequence numbers
+# (shared by answers and the audit log) shifted by the template's largest
+# for each copy (the larger of meta.seq and the log's, as
+# lcsurvey-store(5) says).
 gen="
 PRAGMA foreign_keys = OFF;
 CREATE TEMP TABLE ids AS
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $per)
-SELECT k, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
-    substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) ||
-    '-' || hex(randomblob(6))) AS uuid FROM n;
+SELECT k, $(uuid_sql) AS uuid FROM n;
 CREATE TEMP TABLE t AS SELECT * FROM interviews;
 CREATE TEMP TABLE ta AS SELECT * FROM answers;
 CREATE TEMP TABLE tl AS SELECT * FROM answer_log;
@@ -55,7 +81,7 @@ CREATE TEMP TABLE s AS SELECT max((SELECT value FROM meta WHERE name = 'seq'),
     (SELECT ifnull(max(seq), 0) FROM answers)) AS top;
 DELETE FROM answer_log; DELETE FROM answers; DELETE FROM interviews;
 INSERT INTO interviews SELECT ids.uuid, t.questionnaire, t.status,
-    t.started_at, t.ended_at, t.updated_at, t.enumerator, t.device,
+    t.started_at, t.ended_at, t.updated_at, t.enumerator, :dev,
     t.language, t.mode, t.stratum, t.cluster, t.household, t.weight
     FROM ids, t ORDER BY ids.uuid;
 INSERT INTO answers (interview, member, question, value, missing,
@@ -63,16 +89,27 @@ INSERT INTO answers (interview, member, question, value, missing,
     SELECT ids.uuid, a.member, a.question, a.value, a.missing,
     a.answered_at, a.seconds, (ids.k - 1) * s.top + a.seq, a.confirmed
     FROM ids, ta a, s ORDER BY ids.uuid, a.member, a.question;
-INSERT INTO answer_log SELECT (ids.k - 1) * s.top + l.seq, l.device,
+INSERT INTO answer_log SELECT (ids.k - 1) * s.top + l.seq, :dev,
     ids.uuid, l.member, l.question, l.event, l.old_value, l.old_missing,
     l.new_value, l.new_missing, l.confirmed, l.reason, l.at,
     l.clock_backwards FROM ids, tl l, s ORDER BY ids.k, l.seq;
 UPDATE meta SET value = $per * (SELECT top FROM s) WHERE name = 'seq';
 "
 i=1
+while [ "$i" -le "$laptops" ]; do
+	eval "dev$i=$(sqlite3 :memory: "SELECT lower(hex(randomblob(4)) || '-' ||
+	    hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) ||
+	    '-a' || substr(hex(randomblob(2)), 2) || '-' ||
+	    hex(randomblob(6)))")"
+	i=$((i + 1))
+done
+i=1
 while [ "$i" -le "$files" ]; do
 	sqlite3 "$tmp/one.db" "VACUUM INTO '$tmp/f$i.db'"
-	sqlite3 "$tmp/f$i.db" "$gen"
+	eval "dev=\$dev$(( (i - 1) % laptops + 1 ))"
+	sqlite3 -cmd ".parameter set :dev '$dev'" \
+	    -cmd ".parameter set :week $(( (i - 1) / laptops ))" \
+	    "$tmp/f$i.db" "$gen"
 	i=$((i + 1))
 done
 rows=$(sqlite3 "$tmp/f1.db" "SELECT count(*) FROM answers")
@@ -186,10 +223,11 @@ np=$(sqlite3 "$tmp/packed.db" "SELECT count(*) FROM packed
 	exit 2
 }
 awk -v b="$base" -v m="$(echo "$t3 - $t2" | bc)" -v pk="$packed" \
-    -v f="$files" -v p="$per" -v r="$rows" -v t="$target" 'BEGIN {
+    -v f="$files" -v p="$per" -v r="$rows" -v t="$target" \
+    -v u="$([ "$ids" = random ] && echo random || echo device-led)" 'BEGIN {
 	printf "merge of %d files x %d interviews (%d answers and as many " \
-	    "log rows each file)\n",
-	    f, p, r
+	    "log rows each file), %s UUIDs\n",
+	    f, p, r, u
 	printf "  INSERT ... SELECT (sqlite3): %.3f s\n", b
 	printf "  lcsurvey merge:              %.3f s  (%.2fx the baseline)\n",
 	    m, m / b

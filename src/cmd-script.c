@@ -170,7 +170,8 @@ cmd_script(int argc, char **argv)
 		questionnaire_free(qn);
 		return EX_CANTCREAT;
 	}
-	/* --resume takes a UUID or its first 8+ characters, as `log` does. */
+	/* --resume takes a UUID or its first or last 8+ characters, as `log`
+	 * does. */
 	if (o.resume != NULL && store_interview_find(st, o.resume, uuid) < 0)
 		die(EX_DATAERR, "%s", store_errmsg(st));
 	if ((o.resume ? session_resume(&s, st, qn, uuid, &err) :

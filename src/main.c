@@ -22,7 +22,8 @@ const struct cmd_entry cmd_table[] = {
 	    "take an interview from answers on standard input, one per line",
 	    "  --db PATH        database (default data/lcsurvey.db)\n"
 	    "  --resume UUID    continue that interview (or the one whose UUID\n"
-	    "                   begins with these 8 or more characters)\n"
+	    "                   begins or ends with these 8 or more characters;\n"
+	    "                   the first 8 name the device)\n"
 	    "  --lang CODE      language of messages (default: the first)\n"
 	    "  --enumerator ID  recorded with the interview\n"
 	    "Prints '? QUESTION MEMBER' before each answer it reads, '! MESSAGE'\n"
@@ -111,7 +112,8 @@ const struct cmd_entry cmd_table[] = {
 	    "show the audit trail of an interview: every change, in order",
 	    "  --db PATH       database (default data/lcsurvey.db)\n"
 	    "  --format FMT    table (default) or csv\n"
-	    "UUID may be the first 8 or more characters of the interview's.\n"
+	    "UUID may be the first or last 8 or more characters of the\n"
+	    "interview's (the first 8 name the device).\n"
 	    "Each change to an answer (answer, change, confirm, clear) and of\n"
 	    "the status (complete, abandon, reopen) is shown with its sequence\n"
 	    "number, time, device, old and new values and reason, and flagged\n"

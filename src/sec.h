@@ -1,12 +1,13 @@
 /*
  * sec.h: the few cryptographic needs of lcsurvey, through libsodium (the
  * only module that includes <sodium.h>): content hashes of questionnaires,
- * random interview UUIDs, and kiosk PIN hashing.
+ * interview UUIDs, and kiosk PIN hashing.
  */
 #ifndef LCSURVEY_SEC_H
 #define LCSURVEY_SEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* 0 on success, -1 if libsodium cannot start (no entropy source). */
 int sec_init(void);
@@ -14,6 +15,12 @@ int sec_init(void);
 void sec_sha256_hex(const void *data, size_t len, char out[65]);
 /* A random (version 4) UUID, 36 characters + NUL, into out[37]. */
 void sec_uuid(char out[37]);
+/*
+ * A version 8 UUID (RFC 9562) into out[37] that sorts by prefix, then by
+ * ms: the first 8 hex digits of prefix (missing or non-hex digits count
+ * as 0), then the 48 bits of ms, then 42 random bits.
+ */
+void sec_uuid_ordered(const char *prefix, uint64_t ms, char out[37]);
 /* A uniformly random integer in [0, upper). */
 unsigned sec_random(unsigned upper);
 

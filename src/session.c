@@ -232,7 +232,7 @@ session_begin(struct session *s, struct store *st,
 	snprintf(s->status, sizeof s->status, "partial");
 	if (session_register(st, qn, &s->qrow, err) < 0)
 		return -1;
-	sec_uuid(s->uuid);
+	store_uuid_new(st, s->uuid);
 	s->mode = xstrdup(mode);
 	s->enumerator = enumerator ? xstrdup(enumerator) : NULL;
 	attach_engine(s);

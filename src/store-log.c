@@ -113,11 +113,18 @@ store_interview_reopen_reason(struct store *st, const char *uuid,
 	return 0;
 }
 
-/* UUIDs are lowercase hex and dashes, all below '~' in ASCII: the
- * interviews starting with p are the keys in [p, p || '~'). */
+/*
+ * UUIDs are lowercase hex and dashes, all below '~' in ASCII: the
+ * interviews starting with p are the keys in [p, p || '~'). The ends
+ * are searched too because an interview's UUID now begins with its
+ * device's digits (store_uuid_new), the same for every interview of a
+ * laptop, and ends with random ones; that search reads every row, which
+ * a command naming one interview can afford.
+ */
 static const char find_sql[] =
     "SELECT uuid FROM interviews WHERE uuid >= ?1 AND uuid < ?1 || '~' "
-    "ORDER BY uuid LIMIT 2";
+    "UNION SELECT uuid FROM interviews WHERE substr(uuid, -?2) = ?1 "
+    "LIMIT 2";
 
 int
 store_interview_find(struct store *st, const char *prefix,
@@ -132,7 +139,8 @@ store_interview_find(struct store *st, const char *prefix,
 	n = prefix != NULL ? strlen(prefix) : 0;
 	if (n < 8 || n > 36)
 		return store_int_fail(st, "'%s' is not an interview UUID (give "
-		    "at least its first 8 characters)", prefix ? prefix : "");
+		    "at least its first or last 8 characters)",
+		    prefix ? prefix : "");
 	for (i = 0; i < n; i++) {
 		if (!isxdigit((unsigned char)prefix[i]) && prefix[i] != '-')
 			return store_int_fail(st, "'%s' is not an interview "
@@ -143,6 +151,7 @@ store_interview_find(struct store *st, const char *prefix,
 	if (prepare(st, find_sql, &s) == -1)
 		return -1;
 	sqlite3_bind_text(s, 1, p, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)n);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (found++ == 0)
 			snprintf(uuid_out, 37, "%s",
@@ -160,6 +169,7 @@ store_interview_find(struct store *st, const char *prefix,
 	if (found == 0)
 		return store_int_fail(st, "no interview '%s' in the database",
 		    prefix);
-	return store_int_fail(st, "'%s' begins more than one interview's "
-	    "UUID; give more of it", prefix);
+	return store_int_fail(st, "'%s' begins or ends more than one "
+	    "interview's UUID (the first 8 characters name the device); give "
+	    "more of it, or its last characters", prefix);
 }

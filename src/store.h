@@ -91,8 +91,14 @@ int store_questionnaire_source(struct store *st, int64_t rowid, char **src,
     size_t *len, char **hash);
 
 /*
+ * A new interview UUID into out[37]: version 8, the device's first 8 hex
+ * digits, the time in milliseconds, 42 random bits (lcsurvey-store(5)).
+ */
+void store_uuid_new(struct store *st, char out[37]);
+
+/*
  * Starts a partial interview of questionnaire qrow, taken on this device,
- * and writes its new random UUID to uuid_out. mode is "interview",
+ * and writes its new UUID (store_uuid_new) to uuid_out. mode is "interview",
  * "kiosk", "import" or "simulate"; enumerator and lang may be NULL.
  */
 int store_interview_new(struct store *st, int64_t qrow,
@@ -257,8 +263,9 @@ int store_scan_design(struct store *st, int64_t qrow, int include_partial,
  * Bulk import: every interview and answer added between begin and commit
  * is one transaction, so a failed import leaves the database as it was.
  * Imported interviews are complete, mode "import", started and ended at
- * the time of the import, and get time-ordered (version 7) UUIDs so that
- * they are appended to the tables' B-trees rather than scattered. While an
+ * the time of the import, and get UUIDs that sort in the order they are
+ * added (store_uuid_new's, counting up), so that they are appended to the
+ * tables' B-trees rather than scattered. While an
  * import is open, use no other function on the same store.
  */
 struct store_import;
@@ -418,8 +425,8 @@ int store_interview_reopen(struct store *st, const char *uuid,
 int store_interview_reopen_reason(struct store *st, const char *uuid,
     char **reason);
 /*
- * The interview whose UUID is uuid or begins with it (at least 8
- * characters, case-insensitive), in uuid_out. Fails with a message when
+ * The interview whose UUID is prefix or begins or ends with it (at least
+ * 8 characters, case-insensitive), in uuid_out. Fails with a message when
  * none or several match.
  */
 int store_interview_find(struct store *st, const char *prefix,

@@ -23,6 +23,14 @@ for f in csv json; do
 	cmp -s "$tmp/a.$f" "$tmp/b.$f" || { diff "$tmp/a.$f" "$tmp/b.$f"; fail "aggregate $f differs"; }
 done
 [ "$(wc -l <"$tmp/a.csv")" -gt 5 ] || fail "nothing aggregated"
+# Imported ids are version 8, led by the importing device, and sort in
+# the order the rows were added (lcsurvey-store(5)).
+bad=$(sqlite3 "$tmp/y.db" "SELECT count(*) FROM interviews a
+    WHERE substr(a.uuid, 15, 1) <> '8' OR substr(a.uuid, 1, 8) <>
+    (SELECT substr(value, 1, 8) FROM meta WHERE name = 'device') OR
+    a.uuid <= (SELECT b.uuid FROM interviews b WHERE b.rowid < a.rowid
+    ORDER BY b.rowid DESC LIMIT 1)")
+[ "$bad" = 0 ] || fail "$bad imported ids out of layout or order"
 # The wide export of the imported data is the same file.
 "$LCSURVEY" export microdata --db "$tmp/y.db" $s --layout wide -o "$tmp/w2" >/dev/null
 sort "$tmp/w.csv" >"$tmp/w.sorted"

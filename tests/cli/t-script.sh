@@ -45,8 +45,12 @@ u2b=$(sed -n 's/^interview //p' "$tmp/out2b")
 printf '2\n7\n1\n' | "$LCSURVEY" script surveys/example.yaml --db "$db" >"$tmp/out3"
 u3=$(sed -n 's/^interview //p' "$tmp/out3")
 [ "$(q "select status from interviews where uuid='$u3'")" = partial ] || fail partial
-# (by the first 8 characters of its UUID, as `lcsurvey log` takes it)
-: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume "$(echo "$u3" | cut -c1-8)" >"$tmp/out4"
+# (by the last 8 characters of its UUID, as `lcsurvey log` takes it: the
+# first 8 name the device, the same for every interview here)
+: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume "$(echo "$u3" | cut -c29-36)" >"$tmp/out4"
+: | "$LCSURVEY" script surveys/example.yaml --db "$db" --resume "$(echo "$u3" | cut -c1-8)" 2>"$tmp/err4" &&
+    fail "a device's 8 digits resumed one of its interviews"
+grep -q "more than one" "$tmp/err4" || fail "ambiguous: $(cat "$tmp/err4")"
 sed -n 2p "$tmp/out4" | grep -q '^? weight 0$' || fail "resumed at: $(cat "$tmp/out4")"
 
 # Change the questionnaire file: the interview carries on with its version.

@@ -242,7 +242,7 @@ assert_timestamp(const char *t)
 }
 
 static void
-assert_uuid4(const char *u)
+assert_uuid(const char *u, char version)
 {
 	size_t i;
 
@@ -253,7 +253,8 @@ assert_uuid4(const char *u)
 		else
 			assert_true(isxdigit((unsigned char)u[i]));
 	}
-	assert_int_equal(u[14], '4');
+	assert_int_equal(u[14], version);
+	assert_non_null(strchr("89ab", u[19]));
 }
 
 /* Collects answers from the iteration functions. */
@@ -339,7 +340,7 @@ test_open_create(void **state)
 	f->st = open_ok(f->path);
 	assert_int_equal(stat(f->path, &sb), 0);
 	assert_int_equal(store_device_id(f->st, dev1), 0);
-	assert_uuid4(dev1);
+	assert_uuid(dev1, '4');
 	assert_int_equal(store_settings(f->st, &set), 0);
 	assert_int_equal(set.user_version, STORE_SCHEMA_VERSION);
 	store_close(f->st);
@@ -690,7 +691,11 @@ test_interview_lifecycle(void **state)
 	open_fix(f);
 	assert_int_equal(store_interview_new(f->st, f->qrow, "enum7", "en",
 	    "kiosk", uuid), 0);
-	assert_uuid4(uuid);
+	/* Led by the device, so a merge keeps a laptop's interviews
+	 * together (store_uuid_new). */
+	assert_uuid(uuid, '8');
+	assert_int_equal(store_device_id(f->st, dev), 0);
+	assert_memory_equal(uuid, dev, 8);
 	assert_int_equal(store_interview_get(f->st, uuid, &iv), 0);
 	assert_string_equal(iv.uuid, uuid);
 	assert_int_equal(iv.questionnaire, f->qrow);

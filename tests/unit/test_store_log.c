@@ -642,8 +642,14 @@ test_find(void **state)
 	assert_int_equal(store_interview_find(f->st, upper, got), 0);
 	assert_string_equal(got, f->uuid);
 
+	/* Its end, as the beginning names the device (store_uuid_new). */
+	assert_int_equal(store_interview_find(f->st, f->uuid + 28, got), 0);
+	assert_string_equal(got, f->uuid);
+	assert_int_equal(store_interview_find(f->st, f->uuid + 24, got), 0);
+	assert_string_equal(got, f->uuid);
+
 	assert_int_equal(store_interview_find(f->st, "abc", got), -1);
-	assert_contains(store_errmsg(f->st), "at least its first 8");
+	assert_contains(store_errmsg(f->st), "at least its first or last 8");
 	assert_int_equal(store_interview_find(f->st, "zzzzzzzz", got), -1);
 	assert_contains(store_errmsg(f->st), "not an interview UUID");
 	assert_int_equal(store_interview_find(f->st, "00000000", got), -1);
@@ -665,6 +671,17 @@ test_find(void **state)
 	assert_contains(store_errmsg(f->st), "more than one");
 	assert_int_equal(store_interview_find(f->st, "12345678-b", got), 0);
 	assert_string_equal(got, "12345678-bbbb-4bbb-8bbb-bbbbbbbbbbbb");
+	assert_int_equal(store_interview_find(f->st, "AAAAAAAA", got), 0);
+	assert_string_equal(got, "12345678-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
+	/* One beginning with it, another ending with it. */
+	db = raw_open(f->path);
+	raw_exec(db, "UPDATE interviews SET uuid = "
+	    "'bbbbbbbb-aaaa-4aaa-8aaa-aaaaaaaaaaaa' WHERE uuid = "
+	    "'12345678-aaaa-4aaa-8aaa-aaaaaaaaaaaa'");
+	sqlite3_close(db);
+	assert_int_equal(store_interview_find(f->st, "bbbbbbbb", got), -1);
+	assert_contains(store_errmsg(f->st), "more than one");
+	assert_string_equal(got, "");
 }
 
 /* ---- migration ---------------------------------------------------------- */
