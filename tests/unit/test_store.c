@@ -241,22 +241,6 @@ assert_timestamp(const char *t)
 	}
 }
 
-static void
-assert_uuid(const char *u, char version)
-{
-	size_t i;
-
-	assert_int_equal(strlen(u), 36);
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23)
-			assert_int_equal(u[i], '-');
-		else
-			assert_true(isxdigit((unsigned char)u[i]));
-	}
-	assert_int_equal(u[14], version);
-	assert_non_null(strchr("89ab", u[19]));
-}
-
 /* Collects answers from the iteration functions. */
 #define MAXA 64
 struct got {
