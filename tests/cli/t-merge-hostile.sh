@@ -1,7 +1,7 @@
 #!/bin/sh
 # lcsurvey merge refuses a truncated file, an SQLite file of another
-# program, a non-SQLite file, a hand-edited questionnaire and a file whose
-# schema was tampered with, each with one clear line, exit status 65, and
+# program, a non-SQLite file, a hand-edited questionnaire, a file whose
+# schema was tampered with and rows that break the schema's checks, each with one clear line, exit status 65, and
 # the target's bytes unchanged; the good files given with them are merged.
 set -eu
 tmp=$(mktemp -d)
@@ -27,9 +27,18 @@ sqlite3 "$tmp/newer.db" "PRAGMA user_version = 99"
 cp "$tmp/a.db" "$tmp/huge.db"
 sqlite3 "$tmp/huge.db" "UPDATE answers SET value = zeroblob(2000000) || '' WHERE rowid IN (SELECT rowid FROM answers LIMIT 1)" 2>/dev/null ||
     sqlite3 "$tmp/huge.db" "UPDATE answers SET value = printf('%2000000s', 'x') WHERE question = 'name' AND member = 1"
+# Rows breaking the schema's CHECK constraints: a new interview's answer
+# (caught as it is copied) and a status of an interview both sides have.
+cp "$tmp/good.db" "$tmp/unchecked.db"
+sqlite3 "$tmp/unchecked.db" "PRAGMA ignore_check_constraints = 1;
+    UPDATE answers SET value = NULL, missing = 'maybe'
+    WHERE question = 'name' AND member = 1"
+cp "$tmp/a.db" "$tmp/status.db"
+sqlite3 "$tmp/status.db" "PRAGMA ignore_check_constraints = 1;
+    UPDATE interviews SET status = 'done'"
 
 before=$(sha256sum <"$tmp/c.db")
-for bad in truncated foreign random badhash trigger newer huge; do
+for bad in truncated foreign random badhash trigger newer huge unchecked status; do
 	set +e
 	"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/$bad.db" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -44,7 +53,9 @@ grep -q "damaged or truncated" "$tmp/err" || true
 for pair in "truncated:damaged or truncated" "foreign:not an lcsurvey one" \
     "random:not an SQLite database" "badhash:hash does not match" \
     "trigger:it has trigger 't'" "newer:schema version 99 is newer" \
-    "huge:larger than lcsurvey ever writes"; do
+    "huge:larger than lcsurvey ever writes" \
+    "unchecked:cannot copy answers: CHECK constraint failed: missing IN" \
+    "status:CHECK constraint failed in interviews"; do
 	f=${pair%%:*}
 	"$LCSURVEY" merge --into "$tmp/c.db" "$tmp/$f.db" 2>&1 >/dev/null |
 	    grep -q "${pair#*:}" || fail "$f: message: $("$LCSURVEY" merge --into "$tmp/c.db" "$tmp/$f.db" 2>&1)"
