@@ -444,6 +444,12 @@ static const char *const words[WORDS__N][NLANGS] = {
 	    "不愿回答" },
 	[WORDS_K_QUESTION_N] = { "Question {1} / {2}", "Question {1} / {2}",
 	    "Pregunta {1} / {2}", "问题 {1} / {2}" },
+	/* A save failed (full disk...): the details are for the staff. */
+	[WORDS_K_NOT_SAVED] = {
+	    "Your answer could not be saved. Please ask staff for help.",
+	    "Réponse non enregistrée. Demandez de l'aide au personnel.",
+	    "No se pudo guardar la respuesta. Pida ayuda al personal.",
+	    "您的回答未能保存，请向工作人员求助。" },
 
 	/* Kiosk, for staff. */
 	[WORDS_S_STAFF_ONLY] = { "Staff only", "Réservé au personnel",
@@ -469,6 +475,9 @@ static const char *const words[WORDS__N][NLANGS] = {
 	[WORDS_S_CANNOT_COUNT] = { "cannot count: {1}",
 	    "comptage impossible : {1}", "no se puede contar: {1}",
 	    "无法统计：{1}" },
+	[WORDS_S_FAULT] = { "last failure to save: {1}",
+	    "dernier échec d'enregistrement : {1}",
+	    "último fallo al guardar: {1}", "最近一次保存失败：{1}" },
 	[WORDS_S_BACK] = { "back to the kiosk", "retour au kiosque",
 	    "volver al quiosco", "返回自助终端" },
 	[WORDS_S_AFRESH] = { "start afresh for the next person",

@@ -94,6 +94,7 @@ struct tui {
 	int csel, ctop;			/* choice list cursor and first row shown */
 	uint64_t marks;			/* multiple choice: positions ticked */
 	char err[256];			/* under the input, until the next move */
+	char fault[256];		/* kiosk: why a save failed, for staff */
 	int warned;			/* err is a soft check's warning: Enter
 					   keeps the answer, any edit drops it */
 	int from_review;		/* an edit started on the review screen */
@@ -134,6 +135,9 @@ void tui_review_release(struct tui *t);
 void tui_start_invalidate(struct tui *t);
 /* Reloads the question screen's input state if the engine has moved. */
 void tui_question_sync(struct tui *t);
+/* Kiosk: a save failed; the respondent is asked to fetch staff, who see
+ * detail on the staff menu. */
+void tui_kiosk_fault(struct tui *t, const char *detail);
 
 /* Shared actions (tui.c). */
 /* Chooses t->a for the terminal: colour unless NO_COLOR is set or the

@@ -214,7 +214,7 @@ after_question(struct kiosk *k)
 		return;
 	}
 	if (session_set_status(&t->s, "complete", &err) < 0) {
-		snprintf(t->err, sizeof t->err, "%s", buf_str(&err));
+		tui_kiosk_fault(t, buf_str(&err));
 		buf_release(&err);
 		interview_back(t->s.iv);
 		return;
@@ -224,6 +224,18 @@ after_question(struct kiosk *k)
 	t->in_session = 0;
 	forget_respondent(k);
 	show(k, K_THANKS);
+}
+
+/*
+ * A respondent cannot do anything about a full disk, and should not read
+ * file names and SQLite's English: they are asked, in their language, to
+ * fetch staff, who find the details on the staff menu.
+ */
+void
+tui_kiosk_fault(struct tui *t, const char *detail)
+{
+	snprintf(t->err, sizeof t->err, "%s", tui_word(t, WORDS_K_NOT_SAVED));
+	snprintf(t->fault, sizeof t->fault, "%s", detail);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -546,6 +558,13 @@ draw_menu(struct kiosk *k)
 		words_fmt(&b, sw(k, WORDS_S_CANNOT_COUNT),
 		    store_errmsg(k->o->st), NULL);
 		tui_put_clip(t, y++, x, buf_str(&b), COLS - 2 * x);
+		attrset(A_NORMAL);
+	}
+	if (t->fault[0] != '\0') {
+		buf_reset(&b);
+		attrset(t->a.error);
+		words_fmt(&b, sw(k, WORDS_S_FAULT), t->fault, NULL);
+		y += 1 + para(buf_str(&b), y + 1, x, COLS - 2 * x, 0, 3);
 		attrset(A_NORMAL);
 	}
 	y++;
