@@ -74,7 +74,8 @@ sec_uuid_ordered(const char *prefix, uint64_t ms, char out[37])
 	int pos, bit = 0, i, v;
 
 	for (i = 0; i < 8 && prefix[i] != '\0'; i++)
-		p[i / 2] |= (unsigned char)(hexval(prefix[i]) << (i % 2 ? 0 : 4));
+		p[i / 2] |= (unsigned char)(hexval(prefix[i]) <<
+		    (i % 2 ? 0 : 4));
 	for (i = 0; i < 6; i++)
 		p[4 + i] = (unsigned char)(ms >> (40 - 8 * i));
 	randombytes_buf(p + 10, 6);

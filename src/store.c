@@ -1132,8 +1132,9 @@ valid_mode(const char *mode)
  * interview (interviews, answers, the log's index), where random UUIDs
  * sent each interview to its own page of a large central file. Copying
  * 200 files of 500 interviews took 47 s with random UUIDs and 18 s with
- * these (bench/merge.sh, with and without -u random). The 42 random bits keep ids apart
- * even on laptops cloned from one image, which share the device id.
+ * these (bench/merge.sh, with and without -u random). The 42 random bits
+ * keep ids apart even on laptops cloned from one image, which share the
+ * device id.
  */
 void
 store_uuid_new(struct store *st, char out[37])

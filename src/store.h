@@ -98,8 +98,9 @@ void store_uuid_new(struct store *st, char out[37]);
 
 /*
  * Starts a partial interview of questionnaire qrow, taken on this device,
- * and writes its new UUID (store_uuid_new) to uuid_out. mode is "interview",
- * "kiosk", "import" or "simulate"; enumerator and lang may be NULL.
+ * and writes its new UUID (store_uuid_new) to uuid_out. mode is
+ * "interview", "kiosk", "import" or "simulate"; enumerator and lang may be
+ * NULL.
  */
 int store_interview_new(struct store *st, int64_t qrow,
     const char *enumerator, const char *lang, const char *mode,
@@ -265,8 +266,8 @@ int store_scan_design(struct store *st, int64_t qrow, int include_partial,
  * Imported interviews are complete, mode "import", started and ended at
  * the time of the import, and get UUIDs that sort in the order they are
  * added (store_uuid_new's, counting up), so that they are appended to the
- * tables' B-trees rather than scattered. While an
- * import is open, use no other function on the same store.
+ * tables' B-trees rather than scattered. While an import is open, use no
+ * other function on the same store.
  */
 struct store_import;
 /*

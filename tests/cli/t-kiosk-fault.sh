@@ -32,8 +32,11 @@ n=0
 until capture | grep -q 'non enregistrée'; do
 	n=$((n + 1))
 	[ $n -le 3 ] || fail "every answer was saved: the limit is too high"
-	capture | grep -q 'Quel âge' && { keys 2; keys Enter; sleep 0.3; continue; }
-	capture | grep -q 'appris quelque chose' && { keys 1; keys Enter; sleep 0.3; continue; }
+	if capture | grep -q 'Quel âge'; then
+		keys 2
+	elif capture | grep -q 'appris quelque chose'; then
+		keys 1
+	fi
 	keys Enter
 	sleep 0.3
 done

@@ -1,8 +1,9 @@
 #!/bin/sh
 # lcsurvey merge refuses a truncated file, an SQLite file of another
 # program, a non-SQLite file, a hand-edited questionnaire, a file whose
-# schema was tampered with and rows that break the schema's checks, each with one clear line, exit status 65, and
-# the target's bytes unchanged; the good files given with them are merged.
+# schema was tampered with and rows that break the schema's checks, each
+# with one clear line, exit status 65, and the target's bytes unchanged;
+# the good files given with them are merged.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
