@@ -2,7 +2,8 @@
  * words.h: every sentence, word and heading lcsurvey writes to the person
  * at the keyboard itself (the screens' key help, status lines, titles,
  * and the engine's and answer parser's refusals), in each language of
- * the catalogue: English, French, Spanish and Chinese. The questions come
+ * the catalogue: English, French, Spanish and Chinese (Simplified, and
+ * Traditional for zh-Hant, zh-TW, zh-HK and zh-MO). The questions come
  * from the questionnaire; this is the rest. No curses here, so the engine
  * may use it and the catalogue and the choice of its language are
  * unit-tested.

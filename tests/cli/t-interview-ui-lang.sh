@@ -4,8 +4,8 @@
 # enumerator's language, read from the environment, while F2 switches
 # only the questions. French from LANG=fr_FR.UTF-8 (a locale that need
 # not be installed); Chinese from LCSURVEY_UI_LANG=zh, which wins over
-# LC_ALL, at 40x12 where every line must still fit; Spanish from a
-# LANGUAGE list; English for LANG=C
+# LC_ALL, at 40x12 where every line must still fit; Traditional Chinese
+# from LANG=zh_TW.UTF-8; Spanish from a LANGUAGE list; English for LANG=C
 # and for a language the catalogue lacks.
 set -eu
 . "$TOP/tests/cli/lib-tmux.sh"
@@ -113,6 +113,16 @@ keys C-u
 wait_for '^ Enter 提交  PgUp 返回  F4 核对 *$'
 fits 40
 quit '^ 退出？访谈保存为未完成，可继续。y/n *$'
+
+# --- Traditional Chinese, from a Taiwan locale ------------------------
+rm -f "$T/db" "$T/db-wal" "$T/db-shm"
+ui_start 80 24 LANG=zh_TW.UTF-8
+wait_for '^  \+ 新訪談 *$'
+wait_for '^  還沒有訪談：按 n 開始一個。 *$'
+keys n
+answer '^   District *$'
+wait_for '^ 第 1/7 題 · Identification · en *$'
+quit '^ 退出？訪談儲存為未完成，可繼續。y/n *$'
 
 # --- Spanish, from LANGUAGE's list over LANG (as gettext) -------------
 rm -f "$T/db" "$T/db-wal" "$T/db-shm"

@@ -27,6 +27,16 @@ test_lang_codes(void **state)
 	assert_string_equal(code_of(words_lang("es_MX.utf8")), "es");
 	assert_string_equal(code_of(words_lang("zh_CN.UTF-8")), "zh");
 	assert_string_equal(code_of(words_lang("en_GB")), "en");
+	/* Chinese in Traditional characters: by script or by region. */
+	assert_string_equal(code_of(words_lang("zh-Hant")), "zh-Hant");
+	assert_string_equal(code_of(words_lang("zh_TW.UTF-8")), "zh-Hant");
+	assert_string_equal(code_of(words_lang("zh-hk")), "zh-Hant");
+	assert_string_equal(code_of(words_lang("zh_MO")), "zh-Hant");
+	assert_string_equal(code_of(words_lang("zh-Hant-HK")), "zh-Hant");
+	assert_string_equal(code_of(words_lang("zh-Hans")), "zh");
+	assert_string_equal(code_of(words_lang("zh_SG.UTF-8")), "zh");
+	assert_string_equal(code_of(words_lang("zh-TWN")), "zh");
+	assert_string_equal(code_of(words_lang("zh")), "zh");
 	/* Not a language, or one the catalogue lacks: English. */
 	assert_int_equal(words_lang("C"), 0);
 	assert_int_equal(words_lang("C.UTF-8"), 0);
@@ -62,7 +72,11 @@ test_env_precedence(void **state)
 	assert_int_equal(words_pick("de", NULL, NULL, NULL, "fr_FR"), 0);
 	/* Set but empty is not set. */
 	assert_int_equal(words_pick("", NULL, "", "", "es_AR"), es);
-	assert_int_equal(words_pick("", NULL, "", "zh_TW", ""), zh);
+	assert_int_equal(words_pick("", NULL, "", "zh_CN", ""), zh);
+	assert_int_equal(words_pick("", NULL, "", "zh_TW", ""),
+	    words_lang("zh-Hant"));
+	assert_int_equal(words_pick(NULL, "de:zh_HK:zh_CN", NULL, NULL,
+	    "en_GB"), words_lang("zh-Hant"));
 	/* LANGUAGE, a list, when the locale is not C: its first known
 	 * language, or English if none; LCSURVEY_UI_LANG still first. */
 	assert_int_equal(words_pick(NULL, "de:es:fr", NULL, NULL, "fr_FR"), es);
@@ -157,6 +171,10 @@ test_fmt(void **state)
 	words_fmtn(&b, words_get(zh, WORDS_QUESTION_N), 3, 12);
 	assert_string_equal(buf_str(&b), "第 3/12 题");
 	buf_reset(&b);
+	words_fmtn(&b, words_get(words_lang("zh_TW"), WORDS_QUESTION_N), 3,
+	    12);
+	assert_string_equal(buf_str(&b), "第 3/12 題");
+	buf_reset(&b);
 	/* Order is the template's; a missing argument stays as written. */
 	words_fmt(&b, "{2} before {1}, {1} again, {3}", "a", "b");
 	assert_string_equal(buf_str(&b), "b before a, a again, {3}");
@@ -192,6 +210,8 @@ test_lang_names(void **state)
 	(void)state;
 	assert_string_equal(words_lang_name("fr"), "Français");
 	assert_string_equal(words_lang_name("zh-Hans"), "中文");
+	assert_string_equal(words_lang_name("zh-TW"), "繁體中文");
+	assert_string_equal(words_lang_name("zh-Hant"), "繁體中文");
 	assert_string_equal(words_lang_name("de"), "Deutsch");
 	assert_string_equal(words_lang_name("xx"), "xx");
 }
