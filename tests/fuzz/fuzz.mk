@@ -34,13 +34,19 @@ FUZZ_SRC_expr = $(FUZZ_EXPR_MODULES)
 FUZZ_SRC_questionnaire = $(FUZZ_EXPR_MODULES) src/questionnaire.c \
 	src/questionnaire-load.c src/yamltree.c src/strutil.c src/buf.c \
 	src/diag.c src/sec.c
-# Later harnesses (CSV import, merge input databases): add
-# tests/fuzz/fuzz_NAME.c, its corpus and dictionary, and FUZZ_SRC_NAME here
-# if it needs less than the whole library.
+# import: the library without the commands (cmd-*.c need main.c).
+FUZZ_SRC_import = $(filter-out src/main.c src/cmd-%.c,$(wildcard src/*.c))
+FUZZ_SRC_merge = $(FUZZ_SRC_import)
+# A later harness: add tests/fuzz/fuzz_NAME.c, its corpus and dictionary,
+# and FUZZ_SRC_NAME here if it needs less than the whole library.
 FUZZ_SRC_DEFAULT = $(filter-out src/main.c,$(wildcard src/*.c))
 # Extra libFuzzer flags per harness.
 FUZZ_ARGS_expr = -max_len=8192
 FUZZ_ARGS_questionnaire = -max_len=16384
+FUZZ_ARGS_import = -max_len=16384
+# Its seeds are whole database files (56 KiB), made by merge-seeds.sh into
+# the working corpus: databases are not committed.
+FUZZ_ARGS_merge = -max_len=131072
 
 fuzz_src = $(or $(FUZZ_SRC_$(1)),$(FUZZ_SRC_DEFAULT))
 FUZZ_BINS = $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_TARGETS))
@@ -64,8 +70,10 @@ fuzz-build: $(FUZZ_BINS)
 
 # Every harness runs even if an earlier one crashed; the exit status says
 # whether any did. Each run's output is kept in build/fuzz/NAME.log.
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) $(if $(filter merge,$(FUZZ_TARGETS)),lcsurvey)
 	@mkdir -p $(FUZZ_DIR)/crashes
+	$(if $(filter merge,$(FUZZ_TARGETS)),@sh tests/fuzz/merge-seeds.sh \
+		$(FUZZ_DIR)/corpus/merge)
 	@rc=0; $(foreach t,$(FUZZ_TARGETS),args_$(t)='$(FUZZ_ARGS_$(t))';) \
 	for t in $(FUZZ_TARGETS); do \
 		eval "args=\$$args_$$t"; \
