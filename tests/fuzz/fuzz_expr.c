@@ -20,17 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "arena.h"
 #include "expr.h"
-
-#define REQUIRE(c)                                                        \
-	do {                                                              \
-		if (!(c)) {                                               \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",    \
-			    __FILE__, __LINE__, #c);                      \
-			abort();                                          \
-		}                                                         \
-	} while (0)
 
 #define MAXM 6 /* roster members the fake interview can hold */
 
@@ -329,8 +321,6 @@ fuzz_dates(const uint8_t *data, size_t size, struct params *ps)
 	expr_format_date((int32_t)next64(ps), out);
 	REQUIRE(strlen(out) == 10);
 }
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -16,19 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "diag.h"
 #include "import.h"
 #include "questionnaire.h"
 #include "store.h"
-
-#define REQUIRE(c)                                                        \
-	do {                                                              \
-		if (!(c)) {                                               \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",    \
-			    __FILE__, __LINE__, #c);                      \
-			abort();                                          \
-		}                                                         \
-	} while (0)
 
 static struct questionnaire *qn;
 static char *src;
@@ -47,9 +39,6 @@ interviews(void)
 	return counts[STORE_PARTIAL] + counts[STORE_COMPLETE] +
 	    counts[STORE_ABANDONED];
 }
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* surveys/example.yaml under $TOP (the source tree; default "."). */
 int

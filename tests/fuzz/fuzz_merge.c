@@ -18,23 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "store.h"
-
-#define REQUIRE(c)                                                        \
-	do {                                                              \
-		if (!(c)) {                                               \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",    \
-			    __FILE__, __LINE__, #c);                      \
-			abort();                                          \
-		}                                                         \
-	} while (0)
 
 static char dir[4096], input[4200], target[4200];
 static struct store *st;
 static sqlite3 *peek;	/* the harness's own view of the target */
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 cleanup(void)

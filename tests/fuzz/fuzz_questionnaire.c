@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "diag.h"
 #include "expr.h"
 #include "questionnaire.h"
@@ -29,16 +30,6 @@
 #define MAX_MEMBERS 4
 
 static FILE *devnull;
-
-/* Aborts with a message libFuzzer shows above the stack trace. */
-#define REQUIRE(c)                                                        \
-	do {                                                              \
-		if (!(c)) {                                               \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",    \
-			    __FILE__, __LINE__, #c);                      \
-			abort();                                          \
-		}                                                         \
-	} while (0)
 
 /* The fake interview: answers derived from a seed, one per question and
  * member, of the kind the question's type calls for (or null). */
@@ -298,8 +289,6 @@ check_model(const struct questionnaire *qn, uint64_t seed)
 		check_expr(qn, ind->value, ind->roster, &f);
 	}
 }
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
