@@ -136,8 +136,8 @@ void tui_start_invalidate(struct tui *t);
 /* Reloads the question screen's input state if the engine has moved. */
 void tui_question_sync(struct tui *t);
 /* Kiosk: a save failed; the respondent is asked to fetch staff, who see
- * detail on the staff menu. */
-void tui_kiosk_fault(struct tui *t, const char *detail);
+ * the store's message on the staff menu. */
+void tui_kiosk_fault(struct tui *t);
 
 /* Shared actions (tui.c). */
 /* Chooses t->a for the terminal: colour unless NO_COLOR is set or the

@@ -214,7 +214,7 @@ after_question(struct kiosk *k)
 		return;
 	}
 	if (session_set_status(&t->s, "complete", &err) < 0) {
-		tui_kiosk_fault(t, buf_str(&err));
+		tui_kiosk_fault(t);
 		buf_release(&err);
 		interview_back(t->s.iv);
 		return;
@@ -229,13 +229,14 @@ after_question(struct kiosk *k)
 /*
  * A respondent cannot do anything about a full disk, and should not read
  * file names and SQLite's English: they are asked, in their language, to
- * fetch staff, who find the details on the staff menu.
+ * fetch staff, who find the store's own message (the file, what failed)
+ * on the staff menu.
  */
 void
-tui_kiosk_fault(struct tui *t, const char *detail)
+tui_kiosk_fault(struct tui *t)
 {
 	snprintf(t->err, sizeof t->err, "%s", tui_word(t, WORDS_K_NOT_SAVED));
-	snprintf(t->fault, sizeof t->fault, "%s", detail);
+	snprintf(t->fault, sizeof t->fault, "%s", store_errmsg(t->s.st));
 }
 
 /* ---- drawing ---------------------------------------------------------- */

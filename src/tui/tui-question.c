@@ -610,7 +610,7 @@ answered(struct tui *t, int rc, struct buf *err)
 {
 	t->warned = rc == 1;
 	if (rc == INTERVIEW_UNSAVED && t->kiosk)
-		tui_kiosk_fault(t, buf_str(err));
+		tui_kiosk_fault(t);
 	else if (rc != 0)
 		snprintf(t->err, sizeof t->err, "%s", buf_str(err));
 	buf_release(err);

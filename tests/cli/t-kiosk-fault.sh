@@ -45,10 +45,11 @@ capture | grep -Eq "db'|disk|I/O|SQLite|cannot" &&
     fail "the respondent reads the technical details"
 alive
 
-# Staff: the details, in the device's language (English here).
+# Staff: the store's own message, under a heading in the device's
+# language (English here).
 staff_menu 8642
-wait_for 'last failure to save: '
-wait_for 'I/O error'
+wait_for 'last failure to save: cannot commit'
+wait_for 'disk I/O'
 capture | grep -q "$T/db" || fail "the staff menu does not name the file"
 keys 9
 ended_ok "9 in the staff menu"
