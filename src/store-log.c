@@ -124,14 +124,18 @@ store_interview_reopen_reason(struct store *st, const char *uuid,
 static const char find_sql[] =
     "SELECT uuid FROM interviews WHERE uuid >= ?1 AND uuid < ?1 || '~' "
     "UNION SELECT uuid FROM interviews WHERE substr(uuid, -?2) = ?1 "
-    "LIMIT 2";
+    "LIMIT 4";
+
+/* Ambiguous: the ends of the first three matches (their random part),
+ * which tell them apart and can be given as they are. */
+#define FIND_SHOWN 3
 
 int
 store_interview_find(struct store *st, const char *prefix,
     char uuid_out[37])
 {
 	sqlite3_stmt *s;
-	char p[37];
+	char p[37], ends[FIND_SHOWN][13];
 	size_t i, n;
 	int rc, found = 0;
 
@@ -153,9 +157,15 @@ store_interview_find(struct store *st, const char *prefix,
 	sqlite3_bind_text(s, 1, p, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)n);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (found++ == 0)
-			snprintf(uuid_out, 37, "%s",
-			    (const char *)sqlite3_column_text(s, 0));
+		const char *u = (const char *)sqlite3_column_text(s, 0);
+		size_t len = strlen(u);
+
+		if (found == 0)
+			snprintf(uuid_out, 37, "%s", u);
+		if (found < FIND_SHOWN)
+			snprintf(ends[found], sizeof ends[found], "%s",
+			    u + (len > 12 ? len - 12 : 0));
+		found++;
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -171,5 +181,7 @@ store_interview_find(struct store *st, const char *prefix,
 		    prefix);
 	return store_int_fail(st, "'%s' begins or ends more than one "
 	    "interview's UUID (the first 8 characters name the device); give "
-	    "more of it, or its last characters", prefix);
+	    "more of it, or the last characters of one: %s, %s%s%s%s", prefix,
+	    ends[0], ends[1], found > 2 ? ", " : "", found > 2 ? ends[2] : "",
+	    found > FIND_SHOWN ? ", ..." : "");
 }

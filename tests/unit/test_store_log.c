@@ -669,6 +669,9 @@ test_find(void **state)
 	sqlite3_close(db);
 	assert_int_equal(store_interview_find(f->st, "12345678", got), -1);
 	assert_contains(store_errmsg(f->st), "more than one");
+	/* Naming what to give instead: the ends, which differ. */
+	assert_contains(store_errmsg(f->st),
+	    "the last characters of one: aaaaaaaaaaaa, bbbbbbbbbbbb");
 	assert_int_equal(store_interview_find(f->st, "12345678-b", got), 0);
 	assert_string_equal(got, "12345678-bbbb-4bbb-8bbb-bbbbbbbbbbbb");
 	assert_int_equal(store_interview_find(f->st, "AAAAAAAA", got), 0);
