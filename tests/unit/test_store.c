@@ -589,6 +589,36 @@ test_corrupt_refused(void **state)
 	free(err);
 }
 
+/*
+ * The check at open is of the file's structure, not of its rows' CHECK
+ * constraints (check_file: they cost most of its time on a large file),
+ * and those constraints are in force again once the store is open.
+ */
+static void
+test_checks_after_open(void **state)
+{
+	struct fix *f = *state;
+	char uuid[37];
+	sqlite3 *db;
+
+	open_fix(f);
+	new_interview(f->st, f->qrow, uuid);
+	put_int(f->st, uuid, 0, "q", 1);
+	store_close(f->st);
+	/* A row that breaks a CHECK, and a device id that will make the
+	 * next interview's row break one (interviews.device is 36 long). */
+	db = raw_open(f->path);
+	raw_exec(db, "PRAGMA ignore_check_constraints = 1; "
+	    "UPDATE interviews SET mode = 'hand-made'; "
+	    "UPDATE meta SET value = 'short' WHERE name = 'device'");
+	sqlite3_close(db);
+
+	f->st = open_ok(f->path);
+	assert_int_equal(store_interview_new(f->st, f->qrow, NULL, NULL,
+	    "interview", uuid), -1);
+	assert_contains(store_errmsg(f->st), "CHECK constraint failed");
+}
+
 static void
 test_missing_directory(void **state)
 {
@@ -1348,6 +1378,7 @@ main(void)
 		T(test_migration_from_v1),
 		T(test_garbage_refused),
 		T(test_corrupt_refused),
+		T(test_checks_after_open),
 		T(test_missing_directory),
 		T(test_questionnaire_idempotent),
 		T(test_interview_lifecycle),
