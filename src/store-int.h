@@ -34,6 +34,11 @@
 
 /* The open connection. */
 sqlite3 *store_int_db(struct store *st);
+/* Runs check(ctx), a PRAGMA quick_check of the caller's, with the
+ * connection's CHECK constraints off, and on again after (store.c says
+ * why); check's result, or -1 with a message if the flag cannot be set. */
+int store_int_structure_check(struct store *st, int (*check)(void *ctx),
+    void *ctx);
 /* Sets the message for store_errmsg and returns -1. */
 int store_int_fail(struct store *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -502,33 +502,27 @@ check_pragma(struct merge *m, const char *sql, const char *what)
 	return 0;
 }
 
+static int
+quick_check(void *m)
+{
+	return check_pragma(m, "PRAGMA merge_src.quick_check", "quick_check");
+}
+
 /*
- * The input's structure: its B-trees, NOT NULL and UNIQUE constraints.
- * The interviews' CHECK constraints, whose status decides what a merge
- * does with them, are checked once the schema is known to be ours (in
- * store_merge); the other tables' are left out here
- * (ignore_check_constraints, which integrity checks honour). Evaluating
- * them for every answer and log row was 90% of the check's time and a
- * quarter of a whole merge (200 files, bench/merge.sh), and they protect
- * nothing: every row a merge writes goes through the target's own CHECK
- * constraints, which refuse the whole file when one fails, and an answer
- * or log row it does not write only takes part in comparisons with the
- * target's valid rows.
+ * The input's structure (store_int_structure_check: its CHECK constraints
+ * left out, and back on for the copy). The interviews' CHECK constraints,
+ * whose status decides what a merge does with them, are checked once the
+ * schema is known to be ours (in store_merge). The others protect
+ * nothing here: every row a merge writes goes through the target's own
+ * CHECK constraints, which refuse the whole file when one fails, and an
+ * answer or log row it does not write only takes part in comparisons with
+ * the target's valid rows. Leaving them out took a quarter off a 200-file
+ * merge (bench/merge.sh).
  */
 static int
 check_structure(struct merge *m)
 {
-	int rc;
-
-	if (sqlite3_exec(m->db, "PRAGMA ignore_check_constraints = 1", NULL,
-	    NULL, NULL) != SQLITE_OK)
-		return refuse_db(m, "cannot check it");
-	rc = check_pragma(m, "PRAGMA merge_src.quick_check", "quick_check");
-	/* Never left on: the copy relies on the target's checks. */
-	if (sqlite3_exec(m->db, "PRAGMA ignore_check_constraints = 0", NULL,
-	    NULL, NULL) != SQLITE_OK)
-		return rc == -1 ? -1 : refuse_db(m, "cannot check it");
-	return rc;
+	return store_int_structure_check(m->st, quick_check, m);
 }
 
 /* Owner and version: the input must be an lcsurvey file of the target's
