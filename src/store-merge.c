@@ -1212,7 +1212,7 @@ store_merge(struct store *st, const char *path,
 	    check_references(&m) == -1)
 		goto out;
 	/*
-	 * Interviews of earlier releases have random UUIDs, so their rows
+	 * Interviews of earlier builds have random UUIDs, so their rows
 	 * land all over the target's B-trees (store_uuid_new's keep a
 	 * laptop's together): with SQLite's default 2 MiB page cache a large
 	 * target is read from the disk again for every input. Set outside
